@@ -1,0 +1,69 @@
+//! Command-line interface: the standard Substrate node commands.
+
+/// Sub-commands of `itc-node`; without one, it runs the node.
+#[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
+pub enum Subcommand {
+	/// Key management: generate, inspect, insert keys.
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
+
+	/// Build a chain specification (kept for zombienet; prefer `export-chain-spec`).
+	#[deprecated(note = "build-spec will be removed after 1/04/2026. Use export-chain-spec instead")]
+	BuildSpec(sc_cli::BuildSpecCmd),
+
+	/// Export the chain specification of `--chain`.
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+
+	/// Validate blocks.
+	CheckBlock(sc_cli::CheckBlockCmd),
+
+	/// Export blocks.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
+
+	/// Export the state of a given block into a chain spec.
+	ExportState(sc_cli::ExportStateCmd),
+
+	/// Import blocks.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
+
+	/// Remove the whole chain.
+	PurgeChain(sc_cli::PurgeChainCmd),
+
+	/// Revert the chain to a previous state.
+	Revert(sc_cli::RevertCmd),
+
+	/// Runtime and machine benchmarks (`pallet`, `machine`).
+	#[cfg(feature = "runtime-benchmarks")]
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
+	/// Runtime and machine benchmarks: needs a node built with `--features runtime-benchmarks`
+	/// (`scripts/bench/weights.sh` builds one).
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	Benchmark(BenchmarkUnavailable),
+
+	/// Database meta columns information.
+	ChainInfo(sc_cli::ChainInfoCmd),
+}
+
+/// Arguments of `benchmark` in a node built without benchmarks.
+#[cfg(not(feature = "runtime-benchmarks"))]
+#[derive(Debug, clap::Args)]
+pub struct BenchmarkUnavailable {
+	/// Whatever was given.
+	#[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+	pub args: Vec<String>,
+}
+
+/// `itc-node` command line.
+#[derive(Debug, clap::Parser)]
+pub struct Cli {
+	/// A sub-command; without one, run the node.
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
+
+	/// Options of the node.
+	#[clap(flatten)]
+	pub run: sc_cli::RunCmd,
+}

@@ -1,0 +1,6 @@
+//! The pallet's logic, one file per concern.
+
+mod genesis;
+mod invariants;
+mod schedule;
+mod vest;

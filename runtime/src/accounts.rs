@@ -1,0 +1,37 @@
+//! The accounts of the genesis buckets that no key controls.
+//!
+//! | bucket | share | account |
+//! |---|---|---|
+//! | mining-reward pool | 25 % | [`mining_pool`], from `PalletId(*b"itc/mine")` |
+//! | community fund | 20 % | [`community_fund`], from `PalletId(*b"itc/comm")` |
+//! | node incentives | 10 % | [`node_incentives`], from `PalletId(*b"itc/node")` |
+//!
+//! Their addresses are `"modl" ++ pallet id` padded with zeros (see
+//! `AccountIdConversion::into_account_truncating`), so anyone can recompute them. Circulation
+//! (25 %) and the R&D team (20 %) are held by keys named in each genesis preset.
+
+use crate::AccountId;
+use frame_support::PalletId;
+use sp_runtime::traits::AccountIdConversion;
+
+/// Pallet id of the mining-reward pool.
+pub const MINING_POOL_ID: PalletId = PalletId(*b"itc/mine");
+/// Pallet id of the community construction and incentives fund.
+pub const COMMUNITY_FUND_ID: PalletId = PalletId(*b"itc/comm");
+/// Pallet id of the node-incentives pool, which pays validators.
+pub const NODE_INCENTIVES_ID: PalletId = PalletId(*b"itc/node");
+
+/// The mining-reward pool account.
+pub fn mining_pool() -> AccountId {
+	MINING_POOL_ID.into_account_truncating()
+}
+
+/// The community fund account.
+pub fn community_fund() -> AccountId {
+	COMMUNITY_FUND_ID.into_account_truncating()
+}
+
+/// The node-incentives pool account. Transaction fees flow here too, so nothing is burned.
+pub fn node_incentives() -> AccountId {
+	NODE_INCENTIVES_ID.into_account_truncating()
+}

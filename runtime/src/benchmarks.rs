@@ -1,0 +1,11 @@
+//! The pallets whose benchmarks the runtime runs (`itc-node benchmark pallet`).
+
+frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+	[pallet_utility, Utility]
+	[pallet_multisig, Multisig]
+	[pallet_token_vesting, Vesting]
+);

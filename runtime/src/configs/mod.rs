@@ -1,0 +1,16 @@
+//! Configuration of each pallet of the runtime, one file per pallet.
+
+mod aura;
+mod balances;
+mod chain_clock;
+mod grandpa;
+mod multisig;
+mod sudo;
+mod system;
+mod timestamp;
+mod token_vesting;
+mod transaction_payment;
+mod utility;
+
+pub use balances::{ExistentialDeposit, ToCommunityFund, ToNodeIncentives};
+pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

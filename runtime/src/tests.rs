@@ -1,0 +1,165 @@
+//! Tests of the runtime's token model, run against the real genesis presets.
+
+use crate::{
+	accounts, genesis_config_presets as presets, AccountId, Balances, BuildStorage, ChainClock,
+	Runtime, RuntimeGenesisConfig, RuntimeOrigin, System, Timestamp, Vesting,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{
+		fungible::{Inspect, Mutate},
+		tokens::{Fortitude, Preservation},
+		Hooks,
+	},
+};
+use itc_primitives::{
+	time::{MONTH_MS, SLOT_DURATION},
+	token::{bucket, share, ITC, TOTAL_SUPPLY},
+	Balance, Moment,
+};
+use sp_keyring::Sr25519Keyring;
+
+/// Merges a preset patch into the default genesis config, as the node does.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(b), serde_json::Value::Object(p)) =>
+			for (k, v) in p {
+				merge(b.entry(k).or_insert(serde_json::Value::Null), v);
+			},
+		(b, p) => *b = p,
+	}
+}
+
+/// The storage of the chain built from `patch`.
+fn chain(patch: serde_json::Value) -> sp_io::TestExternalities {
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, patch);
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+	config.build_storage().unwrap().into()
+}
+
+/// Produces block `n` with timestamp `now`, as Aura and the timestamp inherent would.
+fn block(n: u32, now: Moment) {
+	System::set_block_number(n);
+	ChainClock::on_initialize(n);
+	pallet_aura::CurrentSlot::<Runtime>::kill();
+	assert_ok!(Timestamp::set(RuntimeOrigin::none(), now));
+	Timestamp::on_finalize(n);
+}
+
+fn transferable(who: &AccountId) -> Balance {
+	Balances::reducible_balance(who, Preservation::Expendable, Fortitude::Polite)
+}
+
+const LAUNCH: Moment = 1_800_000_000_000 / SLOT_DURATION * SLOT_DURATION;
+
+#[test]
+fn every_preset_allocates_exactly_the_total_supply() {
+	for patch in [presets::development(), presets::local_testnet(), presets::itc_testnet()] {
+		chain(patch).execute_with(|| {
+			assert_eq!(Balances::total_issuance(), TOTAL_SUPPLY);
+			assert_eq!(TOTAL_SUPPLY, 800_000_000 * ITC);
+			assert_eq!(Balances::total_balance(&accounts::mining_pool()), 200_000_000 * ITC);
+			assert_eq!(Balances::total_balance(&accounts::community_fund()), 160_000_000 * ITC);
+			assert_eq!(Balances::total_balance(&accounts::node_incentives()), 80_000_000 * ITC);
+			Vesting::do_try_state().unwrap();
+		});
+	}
+}
+
+#[test]
+fn development_buckets_match_the_token_model() {
+	chain(presets::development()).execute_with(|| {
+		let team = Sr25519Keyring::Ferdie.to_account_id();
+		assert_eq!(Balances::total_balance(&team), bucket(share::TEAM));
+		assert_eq!(bucket(share::TEAM), 160_000_000 * ITC);
+		let circulation: Balance = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+			Sr25519Keyring::Eve,
+			Sr25519Keyring::AliceStash,
+			Sr25519Keyring::BobStash,
+			Sr25519Keyring::CharlieStash,
+		]
+		.iter()
+		.map(|k| Balances::total_balance(&k.to_account_id()))
+		.sum();
+		assert_eq!(circulation, 200_000_000 * ITC);
+		assert_eq!(Balances::total_balance(&Sr25519Keyring::Alice.to_account_id()), 25_000_000 * ITC);
+	});
+}
+
+#[test]
+fn public_testnet_has_no_development_keys() {
+	let json = serde_json::to_string(&presets::itc_testnet()).unwrap();
+	for dev in Sr25519Keyring::iter() {
+		let account = dev.to_account_id().to_string();
+		assert!(!json.contains(&account), "{dev:?}'s account in the public testnet");
+		let raw = hex_of(dev.public().0);
+		assert!(!json.contains(&raw), "{dev:?}'s key in the public testnet");
+		let ed = hex_of(dev.to_ed25519_keyring().public().0);
+		assert!(!json.contains(&ed), "{dev:?}'s ed25519 key in the public testnet");
+	}
+	chain(presets::itc_testnet()).execute_with(|| {
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(presets::testnet_council()));
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 3);
+	});
+}
+
+fn hex_of(bytes: [u8; 32]) -> String {
+	bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn team_tokens_unlock_33_33_34_at_months_12_24_36() {
+	chain(presets::development()).execute_with(|| {
+		let team = Sr25519Keyring::Ferdie.to_account_id();
+		let anyone = RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id());
+		let total = bucket(share::TEAM);
+		block(1, LAUNCH);
+		assert_eq!(transferable(&team), 0);
+
+		// One millisecond before month 12: nothing transferable, nothing to vest.
+		block(2, LAUNCH + 12 * MONTH_MS - 1);
+		assert_noop!(
+			Vesting::vest_other(anyone.clone(), team.clone().into()),
+			pallet_token_vesting::Error::<Runtime>::NoMilestoneReached
+		);
+		assert_noop!(
+			<Balances as Mutate<_>>::transfer(&team, &accounts::mining_pool(), ITC, Preservation::Expendable),
+			sp_runtime::TokenError::Frozen
+		);
+
+		// Month 12: exactly 33 %.
+		block(3, LAUNCH + 12 * MONTH_MS);
+		assert_ok!(Vesting::vest_other(anyone.clone(), team.clone().into()));
+		assert_eq!(transferable(&team), total / 100 * 33);
+
+		// Month 24: 66 %.
+		block(4, LAUNCH + 24 * MONTH_MS);
+		assert_ok!(Vesting::vest_other(anyone.clone(), team.clone().into()));
+		assert_eq!(transferable(&team), total / 100 * 66);
+
+		// Month 36: everything.
+		block(5, LAUNCH + 36 * MONTH_MS);
+		assert_ok!(Vesting::vest_other(anyone, team.clone().into()));
+		assert_eq!(transferable(&team), total);
+		assert_eq!(Balances::total_issuance(), TOTAL_SUPPLY);
+		Vesting::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn missed_slots_do_not_delay_the_team_milestones() {
+	chain(presets::development()).execute_with(|| {
+		let team = Sr25519Keyring::Ferdie.to_account_id();
+		block(1, LAUNCH);
+		// Only one more block is produced in a whole year: by block numbers at 3 s it would
+		// be month 0; by the wall clock it is month 12.
+		block(2, LAUNCH + 12 * MONTH_MS);
+		assert_ok!(Vesting::vest(RuntimeOrigin::signed(team.clone())));
+		assert_eq!(transferable(&team), bucket(share::TEAM) / 100 * 33);
+	});
+}

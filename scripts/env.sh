@@ -1,0 +1,10 @@
+# Sourced by every script: where builds go and where the node binary is.
+#
+# The cargo target directory lives outside the checkout so that every clone on this machine
+# (CI clones main afresh for each run) reuses one build instead of compiling for 45 minutes.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/itc-target}"
+export ITC_NODE="${ITC_NODE:-$CARGO_TARGET_DIR/release/itc-node}"
+# Link against the system libssl rather than compiling OpenSSL from C (litep2p pulls it in).
+export OPENSSL_NO_VENDOR=1
+ITC_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ITC_ROOT

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what building and testing IoT Chain needs on a fresh Debian machine, and nothing
+# that is already there: system packages, the wasm targets, Node.js for the client tests.
+set -euo pipefail
+
+need_apt=()
+for pair in protoc:protobuf-compiler clang:clang mold:mold pkg-config:pkg-config make:make \
+	jq:jq node:nodejs npm:npm; do
+	command -v "${pair%%:*}" >/dev/null 2>&1 || need_apt+=("${pair#*:}")
+done
+dpkg -s libssl-dev >/dev/null 2>&1 || need_apt+=(libssl-dev)
+dpkg -s libclang-dev >/dev/null 2>&1 || need_apt+=(libclang-dev)
+if [ ${#need_apt[@]} -gt 0 ]; then
+	echo "setup: installing ${need_apt[*]}"
+	SUDO=""
+	[ "$(id -u)" = 0 ] || SUDO=sudo
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# substrate-wasm-builder uses wasm32v1-none when installed (no rust-src needed then).
+installed_targets="$(rustup target list --installed)"
+grep -qx wasm32v1-none <<<"$installed_targets" || rustup target add wasm32v1-none
+grep -qx wasm32-unknown-unknown <<<"$installed_targets" || rustup target add wasm32-unknown-unknown
+rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
+command -v cargo-nextest >/dev/null 2>&1 || cargo install cargo-nextest --locked

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# README command 2: set up the machine, build, and run every test: unit and runtime tests
+# (cargo nextest), then the end-to-end tests against the real node with @polkadot/api.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ITC_ROOT"
+
+step() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
+
+step "setup"
+scripts/setup.sh
+
+step "build the node"
+scripts/build.sh
+
+step "chain specs match the runtime's presets"
+scripts/chain-specs.sh --check
+
+step "unit and runtime tests"
+cargo nextest run --locked --release --workspace --no-fail-fast
+
+step "end-to-end tests"
+tests/e2e/run.sh

@@ -1,0 +1,144 @@
+// The foundation, end to end: a real `itc-node --dev` and @polkadot/api with no type files.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/keyring';
+import { connect, palletAccount, rpc, sendAndFinalize, startNode, waitFor } from './lib/node.mjs';
+
+const ITC = 10n ** 12n;
+const TOTAL_SUPPLY = 800_000_000n * ITC;
+
+describe('itc-node --dev with @polkadot/api', () => {
+  let node;
+  let api;
+  let alice;
+  let bob;
+  let ferdie;
+
+  before(async () => {
+    node = await startNode(['--dev']);
+    api = await connect(node.rpcUrl);
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    alice = keyring.addFromUri('//Alice');
+    bob = keyring.addFromUri('//Bob');
+    ferdie = keyring.addFromUri('//Ferdie');
+  });
+
+  after(async () => {
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  test('finalizes blocks within 30 s of starting', async () => {
+    const finalized = await waitFor(async () => {
+      const head = await api.rpc.chain.getFinalizedHead();
+      const header = await api.rpc.chain.getHeader(head);
+      return header.number.toNumber() >= 1 ? header.number.toNumber() : 0;
+    }, 30_000 - (Date.now() - node.startedAt), 'the first finalized block');
+    assert.ok(finalized >= 1);
+    const seconds = (Date.now() - node.startedAt) / 1000;
+    console.log(`first finalized block #${finalized} ${seconds.toFixed(1)} s after start`);
+    assert.ok(seconds < 30);
+  });
+
+  test('system_properties report ITC / 12 / 42', async () => {
+    const props = await api.rpc.system.properties();
+    assert.deepEqual(props.tokenSymbol.unwrap().map(String), ['ITC']);
+    assert.deepEqual(props.tokenDecimals.unwrap().map((d) => d.toNumber()), [12]);
+    assert.equal(props.ss58Format.unwrap().toNumber(), 42);
+    assert.equal(api.registry.chainSS58, 42);
+    assert.deepEqual(api.registry.chainTokens, ['ITC']);
+    assert.equal((await api.rpc.system.chain()).toString(), 'IoT Chain Development');
+    assert.equal(api.runtimeVersion.specName.toString(), 'itc');
+  });
+
+  test('metadata V14, V15 and V16 are served and decorate every pallet and runtime API', async () => {
+    const versions = (await api.call.metadata.metadataVersions()).map((v) => v.toNumber());
+    for (const v of [14, 15, 16]) assert.ok(versions.includes(v), `metadata V${v} in ${versions}`);
+    for (const pallet of ['system', 'timestamp', 'chainClock', 'aura', 'grandpa', 'balances',
+      'transactionPayment', 'vesting', 'sudo', 'utility', 'multisig']) {
+      assert.ok(api.query[pallet], `storage of ${pallet} decorated`);
+    }
+    for (const call of ['accountNonceApi', 'transactionPaymentApi', 'transactionPaymentCallApi',
+      'auraApi', 'grandpaApi', 'genesisBuilder', 'runtimeViewFunction', 'sessionKeys',
+      'offchainWorkerApi', 'taggedTransactionQueue', 'blockBuilder']) {
+      assert.ok(api.call[call], `runtime API ${call} decorated`);
+    }
+    const slot = await api.call.auraApi.slotDuration();
+    assert.equal(slot.toNumber(), 3000);
+    const presets = (await api.call.genesisBuilder.presetNames()).map(String);
+    assert.deepEqual(presets.sort(), ['development', 'itc_testnet', 'local_testnet']);
+  });
+
+  test('total issuance is 800,000,000 ITC and the buckets match the token model', async () => {
+    assert.equal((await api.query.balances.totalIssuance()).toBigInt(), TOTAL_SUPPLY);
+    const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
+    // The pool addresses published in docs/TOKENOMICS.md.
+    assert.equal(palletAccount(api, 'itc/mine'), '5EYCAe5hL9XggdGEQX95gQid8oHNYRvwu9oz55dPwkUVXdEV');
+    assert.equal(palletAccount(api, 'itc/comm'), '5EYCAe5hL9XggKYZ6sJQZpLCjv8QUSo6Er6uaVLzG1yPHApC');
+    assert.equal(palletAccount(api, 'itc/node'), '5EYCAe5hL9Xggf5e3gMcWia8BNHVAhgJ3Z9rurAeeYUeW3eh');
+    assert.equal(await free(palletAccount(api, 'itc/mine')), 200_000_000n * ITC);
+    assert.equal(await free(palletAccount(api, 'itc/comm')), 160_000_000n * ITC);
+    assert.ok(await free(palletAccount(api, 'itc/node')) >= 80_000_000n * ITC);
+    assert.equal(await free(ferdie.address), 160_000_000n * ITC);
+    const ferdieAccount = await api.query.system.account(ferdie.address);
+    assert.equal(ferdieAccount.data.frozen.toBigInt(), 160_000_000n * ITC, 'team bucket frozen');
+    const schedule = (await api.query.vesting.scheduleOf(ferdie.address)).unwrap();
+    assert.deepEqual(schedule.map((m) => m.amount.toBigInt()),
+      [52_800_000n * ITC, 52_800_000n * ITC, 54_400_000n * ITC]);
+  });
+
+  test('transfer from Alice to Bob pays a fee to the node-incentive pool and is finalized', async () => {
+    const amount = 10n * ITC;
+    const pool = palletAccount(api, 'itc/node');
+    const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
+    const [alice0, bob0, pool0] = [await free(alice.address), await free(bob.address), await free(pool)];
+
+    const tx = api.tx.balances.transferKeepAlive(bob.address, amount);
+    const info = await tx.paymentInfo(alice);
+    const { blockHash, events, dispatchError } = await sendAndFinalize(api, tx, alice);
+    assert.equal(dispatchError, undefined);
+
+    const at = await api.at(blockHash);
+    const freeAt = async (who) => (await at.query.system.account(who)).data.free.toBigInt();
+    const feeEvent = events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
+    assert.ok(feeEvent, 'TransactionFeePaid emitted');
+    const fee = feeEvent.event.data.actualFee.toBigInt();
+    assert.ok(fee > 0n, 'a fee was charged');
+    assert.ok(fee <= info.partialFee.toBigInt(), 'fee within the estimate');
+
+    assert.equal(await freeAt(bob.address), bob0 + amount);
+    assert.equal(await freeAt(alice.address), alice0 - amount - fee);
+    assert.equal(await freeAt(pool), pool0 + fee, 'the fee went to the node-incentive pool');
+    assert.equal((await at.query.balances.totalIssuance()).toBigInt(), TOTAL_SUPPLY, 'nothing burned');
+  });
+
+  test('the frozen team bucket cannot pay even a fee', async () => {
+    const tx = api.tx.balances.transferKeepAlive(bob.address, ITC);
+    await assert.rejects(tx.signAndSend(ferdie), /Inability to pay some fees|1010/);
+  });
+
+  test('garbage RPC input gets JSON-RPC errors and the node keeps working', async () => {
+    const bad = await rpc(node.rpcPort, 'author_submitExtrinsic', ['0x1234']);
+    assert.ok(bad.error, 'malformed extrinsic rejected');
+    const notHex = await rpc(node.rpcPort, 'author_submitExtrinsic', ['not hex']);
+    assert.ok(notHex.error);
+    const unknown = await rpc(node.rpcPort, 'no_suchMethod', []);
+    assert.equal(unknown.error.code, -32601);
+    const garbage = await rpc(node.rpcPort, null, null, '{"jsonrpc":"2.0","id":1,"method":');
+    assert.equal(garbage.error.code, -32700);
+    // A correctly encoded transfer whose signature was tampered with.
+    const tx = api.tx.balances.transferKeepAlive(bob.address, ITC);
+    await tx.signAsync(alice);
+    const hex = tx.toHex();
+    const sig = tx.signature.toHex().slice(2);
+    const at = hex.indexOf(sig);
+    assert.ok(at > 0, 'signature found in the encoding');
+    const flipped = (parseInt(hex[at + 10], 16) ^ 0xf).toString(16);
+    const forgedHex = hex.slice(0, at + 10) + flipped + hex.slice(at + 11);
+    const forged = await rpc(node.rpcPort, 'author_submitExtrinsic', [forgedHex]);
+    assert.ok(forged.error, 'tampered extrinsic rejected');
+    assert.match(JSON.stringify(forged.error), /bad signature|BadProof|Invalid Transaction/i);
+    const health = await rpc(node.rpcPort, 'system_health', []);
+    assert.ok(health.result, 'still healthy');
+  });
+});

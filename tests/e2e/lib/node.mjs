@@ -1,0 +1,131 @@
+// Starts a real itc-node on loopback ports and connects @polkadot/api to it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+/** A TCP port that is free on 127.0.0.1 right now. */
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `itc-node` with the given arguments on fresh loopback ports and a fresh base path.
+ * Returns { rpcUrl, startedAt, stop(), logFile }.
+ */
+export async function startNode(args = ['--dev']) {
+  const bin = process.env.ITC_NODE;
+  if (!bin) throw new Error('ITC_NODE is not set: run through tests/e2e/run.sh');
+  const base = mkdtempSync(join(tmpdir(), 'itc-e2e-'));
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const logFile = join(base, 'node.log');
+  const log = createWriteStream(logFile);
+  const startedAt = Date.now();
+  const child = spawn(bin, [
+    ...args,
+    '--base-path', base,
+    '--rpc-port', String(rpcPort),
+    '--port', String(p2pPort),
+    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    '--no-prometheus',
+    '--no-telemetry',
+    '--no-mdns',
+    '--no-hardware-benchmarks',
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  let exited = null;
+  child.on('exit', (code) => { exited = code; });
+  const rpcUrl = `ws://127.0.0.1:${rpcPort}`;
+  await waitFor(async () => {
+    if (exited !== null) throw new Error(`itc-node exited with ${exited}; see ${logFile}`);
+    return rpcReady(rpcPort);
+  }, 120_000, `itc-node RPC on ${rpcUrl}`);
+  return {
+    rpcUrl,
+    rpcPort,
+    startedAt,
+    logFile,
+    async stop() {
+      if (exited === null) {
+        child.kill('SIGINT');
+        await waitFor(async () => exited !== null, 20_000, 'itc-node to exit').catch(() => child.kill('SIGKILL'));
+      }
+      rmSync(base, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Whether the node answers a JSON-RPC call over HTTP. */
+async function rpcReady(port) {
+  try {
+    const res = await rpc(port, 'system_health', []);
+    return res.result !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** A raw JSON-RPC call over HTTP: returns the whole response object. */
+export async function rpc(port, method, params, rawBody) {
+  const body = rawBody ?? JSON.stringify({ jsonrpc: '2.0', id: 1, method, params });
+  const res = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  return res.json();
+}
+
+/** Polls `check` until it returns a truthy value or `ms` pass. */
+export async function waitFor(check, ms, what) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Connects @polkadot/api with no custom types: everything comes from metadata. */
+export async function connect(rpcUrl) {
+  return ApiPromise.create({ provider: new WsProvider(rpcUrl), noInitWarn: true, throwOnConnect: true });
+}
+
+/**
+ * Signs and sends `tx`, resolving once its block is finalized with
+ * { blockHash, events, dispatchError }.
+ */
+export function sendAndFinalize(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    let unsub;
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (status.isFinalized) {
+        unsub?.();
+        resolve({ blockHash: status.asFinalized, events, dispatchError });
+      } else if (status.isDropped || status.isInvalid || status.isUsurped) {
+        unsub?.();
+        reject(new Error(`transaction ${status.type}`));
+      }
+    }).then((u) => { unsub = u; }, reject);
+  });
+}
+
+/** The account of a pallet id ("modl" ++ id, zero-padded to 32 bytes), as an SS58 address. */
+export function palletAccount(api, id) {
+  const bytes = new Uint8Array(32);
+  bytes.set(new TextEncoder().encode('modl' + id));
+  return api.createType('AccountId32', bytes).toString();
+}
