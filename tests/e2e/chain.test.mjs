@@ -54,10 +54,15 @@ describe('itc-node --dev with @polkadot/api', () => {
   test('metadata V14, V15 and V16 are served and decorate every pallet and runtime API', async () => {
     const versions = (await api.call.metadata.metadataVersions()).map((v) => v.toNumber());
     for (const v of [14, 15, 16]) assert.ok(versions.includes(v), `metadata V${v} in ${versions}`);
-    for (const pallet of ['system', 'timestamp', 'chainClock', 'aura', 'grandpa', 'balances',
-      'transactionPayment', 'vesting', 'sudo', 'utility', 'multisig']) {
-      assert.ok(api.query[pallet], `storage of ${pallet} decorated`);
+    const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
+    assert.deepEqual(pallets, ['System', 'Timestamp', 'ChainClock', 'Aura', 'Grandpa', 'Balances',
+      'TransactionPayment', 'Vesting', 'Sudo', 'Utility', 'Multisig']);
+    for (const [pallet, call] of [['balances', 'transferKeepAlive'], ['vesting', 'vestOther'],
+      ['vesting', 'forceVestedTransfer'], ['utility', 'batchAll'], ['multisig', 'asMulti'],
+      ['sudo', 'sudo']]) {
+      assert.ok(api.tx[pallet]?.[call], `call ${pallet}.${call} decorated`);
     }
+    assert.ok(api.query.vesting.scheduleOf && api.query.chainClock.genesisMoment);
     for (const call of ['accountNonceApi', 'transactionPaymentApi', 'transactionPaymentCallApi',
       'auraApi', 'grandpaApi', 'genesisBuilder', 'runtimeViewFunction', 'sessionKeys',
       'offchainWorkerApi', 'taggedTransactionQueue', 'blockBuilder']) {

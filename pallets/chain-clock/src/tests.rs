@@ -57,5 +57,3 @@ fn try_state_detects_a_genesis_moment_in_the_future() {
 		GenesisMoment::<Test>::put(LAUNCH);
 	});
 }
-
-use frame_support::traits::Get;

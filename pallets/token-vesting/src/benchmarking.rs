@@ -8,7 +8,7 @@ use frame_support::traits::{
 	Get,
 };
 use frame_system::RawOrigin;
-use sp_runtime::traits::StaticLookup;
+use sp_runtime::traits::{Saturating, StaticLookup};
 
 /// The amount of each benchmark milestone.
 fn unit<T: Config>() -> BalanceOf<T> {

@@ -12,7 +12,7 @@ use frame_support::{
 	parameter_types,
 	traits::{
 		fungible::{Balanced, Credit},
-		tokens::imbalance::OnUnbalanced,
+		tokens::imbalance::{Imbalance, OnUnbalanced},
 		ConstU32, VariantCountOf,
 	},
 };

@@ -16,7 +16,8 @@ mod testnet;
 pub use testnet::council as testnet_council;
 
 use crate::{
-	accounts, AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, VestingConfig,
+	accounts, AccountId, AuraConfig, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig,
+	SudoConfig, VestingConfig,
 	TOTAL_SUPPLY,
 };
 use alloc::{vec, vec::Vec};
@@ -30,7 +31,7 @@ use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
-use sp_keyring::Sr25519Keyring;
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// Preset of the public testnet.
 pub const ITC_TESTNET_PRESET: &str = "itc_testnet";
@@ -77,10 +78,10 @@ pub fn team_milestones() -> Vec<(Moment, Balance)> {
 pub fn genesis(a: Allocation) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowments(&a) },
-		aura: pallet_aura::GenesisConfig {
+		aura: AuraConfig {
 			authorities: a.authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
+		grandpa: GrandpaConfig {
 			authorities: a.authorities.iter().map(|(_, gran)| (gran.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(a.root) },
@@ -88,9 +89,9 @@ pub fn genesis(a: Allocation) -> Value {
 	})
 }
 
-/// Aura and GRANDPA keys of a development account.
-fn dev_authority(who: Sr25519Keyring) -> (AuraId, GrandpaId) {
-	(who.public().into(), who.to_ed25519_keyring().public().into())
+/// Aura (sr25519) and GRANDPA (ed25519) keys of a development account, from the same seed.
+fn dev_authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(aura.public().into(), grandpa.public().into())
 }
 
 /// The development accounts that share circulation: Alice … Eve and three stashes.
@@ -110,14 +111,14 @@ fn dev_allocation(authorities: Vec<(AuraId, GrandpaId)>) -> Allocation {
 
 /// `development`: Alice alone produces and finalizes blocks.
 pub fn development() -> Value {
-	genesis(dev_allocation(vec![dev_authority(Sr25519Keyring::Alice)]))
+	genesis(dev_allocation(vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)]))
 }
 
 /// `local_testnet`: Alice and Bob validate.
 pub fn local_testnet() -> Value {
 	genesis(dev_allocation(vec![
-		dev_authority(Sr25519Keyring::Alice),
-		dev_authority(Sr25519Keyring::Bob),
+		dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 	]))
 }
 

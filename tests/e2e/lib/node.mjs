@@ -36,20 +36,20 @@ export async function startNode(args = ['--dev']) {
     ...args,
     '--base-path', base,
     '--rpc-port', String(rpcPort),
-    '--port', String(p2pPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
     '--no-prometheus',
     '--no-telemetry',
     '--no-mdns',
-    '--no-hardware-benchmarks',
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let exited = null;
+  let output = '';
+  child.stderr.on('data', (chunk) => { output = (output + chunk).slice(-4000); });
   child.on('exit', (code) => { exited = code; });
   const rpcUrl = `ws://127.0.0.1:${rpcPort}`;
   await waitFor(async () => {
-    if (exited !== null) throw new Error(`itc-node exited with ${exited}; see ${logFile}`);
+    if (exited !== null) throw new Error(`itc-node exited with ${exited}:\n${output}`);
     return rpcReady(rpcPort);
   }, 120_000, `itc-node RPC on ${rpcUrl}`);
   return {

@@ -4,7 +4,6 @@ use crate::*;
 use frame_support::{ensure, traits::fungible::InspectFreeze};
 use sp_runtime::traits::Zero;
 
-#[cfg(any(feature = "try-runtime", test))]
 impl<T: Config> Pallet<T> {
 	/// Check every invariant of the pallet.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
