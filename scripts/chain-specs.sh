@@ -29,6 +29,7 @@ for pair in "${specs[@]}"; do
 		rm -f "$fresh"
 	else
 		mv "$fresh" "$file"
+		chmod 644 "$file"
 		echo "chain-specs: wrote $file"
 	fi
 done

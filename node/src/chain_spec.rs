@@ -17,7 +17,8 @@ fn properties() -> Properties {
 }
 
 fn spec(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<ChainSpec, String> {
-	let wasm = WASM_BINARY.ok_or_else(|| "runtime wasm not available: built with SKIP_WASM_BUILD?")?;
+	let wasm =
+		WASM_BINARY.ok_or_else(|| "runtime wasm not available: built with SKIP_WASM_BUILD?")?;
 	Ok(ChainSpec::builder(wasm, Default::default())
 		.with_name(name)
 		.with_id(id)
@@ -30,7 +31,12 @@ fn spec(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<Cha
 
 /// `--dev`: Alice alone produces and finalizes blocks.
 pub fn development_chain_spec() -> Result<ChainSpec, String> {
-	spec("IoT Chain Development", "itc_dev", ChainType::Development, sp_genesis_builder::DEV_RUNTIME_PRESET)
+	spec(
+		"IoT Chain Development",
+		"itc_dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)
 }
 
 /// `--chain local`: Alice and Bob validate.

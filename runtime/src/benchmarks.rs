@@ -9,3 +9,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_multisig, Multisig]
 	[pallet_token_vesting, Vesting]
 );
+
+impl frame_system_benchmarking::Config for crate::Runtime {}

@@ -22,10 +22,11 @@ use sp_keyring::Sr25519Keyring;
 /// Merges a preset patch into the default genesis config, as the node does.
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(b), serde_json::Value::Object(p)) =>
+		(serde_json::Value::Object(b), serde_json::Value::Object(p)) => {
 			for (k, v) in p {
 				merge(b.entry(k).or_insert(serde_json::Value::Null), v);
-			},
+			}
+		},
 		(b, p) => *b = p,
 	}
 }
@@ -87,7 +88,10 @@ fn development_buckets_match_the_token_model() {
 		.map(|k| Balances::total_balance(&k.to_account_id()))
 		.sum();
 		assert_eq!(circulation, 200_000_000 * ITC);
-		assert_eq!(Balances::total_balance(&Sr25519Keyring::Alice.to_account_id()), 25_000_000 * ITC);
+		assert_eq!(
+			Balances::total_balance(&Sr25519Keyring::Alice.to_account_id()),
+			25_000_000 * ITC
+		);
 	});
 }
 
@@ -130,7 +134,12 @@ fn team_tokens_unlock_33_33_34_at_months_12_24_36() {
 			pallet_token_vesting::Error::<Runtime>::NoMilestoneReached
 		);
 		assert_noop!(
-			<Balances as Mutate<_>>::transfer(&team, &accounts::mining_pool(), ITC, Preservation::Expendable),
+			<Balances as Mutate<_>>::transfer(
+				&team,
+				&accounts::mining_pool(),
+				ITC,
+				Preservation::Expendable
+			),
 			sp_runtime::TokenError::Frozen
 		);
 

@@ -30,7 +30,9 @@ for pallet in "${selected[@]}"; do
 	dir="${PALLETS[$pallet]:?unknown pallet $pallet}"
 	echo "== $pallet -> $dir/src/weights.rs (steps $STEPS, repeat $REPEAT)"
 	"$bench_node" benchmark pallet \
-		--chain dev \
+		--runtime "$CARGO_TARGET_DIR/release/wbuild/itc-runtime/itc_runtime.compact.compressed.wasm" \
+		--genesis-builder runtime \
+		--genesis-builder-preset development \
 		--pallet "$pallet" \
 		--extrinsic '*' \
 		--wasm-execution compiled \

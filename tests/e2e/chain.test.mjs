@@ -2,6 +2,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
+import { Metadata } from '@polkadot/types';
+import { u8aConcat, u8aToHex } from '@polkadot/util';
 import { connect, palletAccount, rpc, sendAndFinalize, startNode, waitFor } from './lib/node.mjs';
 
 const ITC = 10n ** 12n;
@@ -90,6 +92,33 @@ describe('itc-node --dev with @polkadot/api', () => {
     const schedule = (await api.query.vesting.scheduleOf(ferdie.address)).unwrap();
     assert.deepEqual(schedule.map((m) => m.amount.toBigInt()),
       [52_800_000n * ITC, 52_800_000n * ITC, 54_400_000n * ITC]);
+  });
+
+  test('vesting view functions answer through the RuntimeViewFunction API', async () => {
+    // View functions are listed, with their ids, in metadata V16.
+    const opaque = (await api.call.metadata.metadataAtVersion(16)).unwrap();
+    const v16 = new Metadata(api.registry, opaque.toU8a(true)).asV16;
+    const vesting = v16.pallets.find((p) => p.name.eq('Vesting'));
+    const view = async (name, ...args) => {
+      const fn = vesting.viewFunctions.find((f) => f.name.eq(name));
+      assert.ok(fn, `view function ${name} in metadata`);
+      const id = fn.id.toU8a();
+      // A hex string is taken as the raw bytes (a Uint8Array would be read as length-prefixed).
+      const input = u8aToHex(u8aConcat(...args.map((a) => a.toU8a())));
+      const res = await api.call.runtimeViewFunction.executeViewFunction(
+        { prefix: id.slice(0, 16), suffix: id.slice(16) }, input);
+      assert.ok(res.isOk, `${name} executed: ${res}`);
+      return res.asOk.toU8a(true);
+    };
+    const who = api.createType('AccountId32', ferdie.address);
+    const frozen = api.createType('u128', await view('frozen_of', who)).toBigInt();
+    assert.equal(frozen, 160_000_000n * ITC);
+    const vestable = api.createType('u128', await view('vestable_of', who)).toBigInt();
+    assert.equal(vestable, 0n, 'nothing vests before month 12');
+    const next = await view('next_milestone_of', who);
+    assert.equal(next[0], 1, 'a next milestone exists');
+    const at = api.createType('u64', next.slice(1, 9)).toBigInt();
+    assert.equal(at, 12n * 2_629_746_000n, 'the next milestone is month 12');
   });
 
   test('transfer from Alice to Bob pays a fee to the node-incentive pool and is finalized', async () => {

@@ -47,11 +47,11 @@ mod tests {
 
 	#[test]
 	fn buckets_add_up_to_total_supply() {
-		let sum = bucket(share::CIRCULATION) +
-			bucket(share::MINING_POOL) +
-			bucket(share::COMMUNITY_FUND) +
-			bucket(share::TEAM) +
-			bucket(share::NODE_INCENTIVES);
+		let sum = bucket(share::CIRCULATION)
+			+ bucket(share::MINING_POOL)
+			+ bucket(share::COMMUNITY_FUND)
+			+ bucket(share::TEAM)
+			+ bucket(share::NODE_INCENTIVES);
 		assert_eq!(sum, TOTAL_SUPPLY);
 		assert_eq!(TOTAL_SUPPLY, 800_000_000_000_000_000_000);
 	}

@@ -286,9 +286,7 @@ pub mod pallet {
 		/// The amount of `who` that [`Pallet::vest`] would unfreeze now.
 		pub fn vestable_of(who: T::AccountId) -> BalanceOf<T> {
 			let now = T::Clock::elapsed_ms();
-			ScheduleOf::<T>::get(&who)
-				.map(|s| Self::split(&s, now).0)
-				.unwrap_or_default()
+			ScheduleOf::<T>::get(&who).map(|s| Self::split(&s, now).0).unwrap_or_default()
 		}
 
 		/// The next milestone of `who` that has not been reached, if any.

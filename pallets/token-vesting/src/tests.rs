@@ -252,11 +252,7 @@ fn vested_transfer_fails_when_payer_cannot_afford_it() {
 			TokenError::NotExpendable
 		);
 		assert_noop!(
-			Vesting::vested_transfer(
-				RuntimeOrigin::signed(CHARLIE),
-				BOB,
-				milestones(&[(10, 10)])
-			),
+			Vesting::vested_transfer(RuntimeOrigin::signed(CHARLIE), BOB, milestones(&[(10, 10)])),
 			TokenError::FundsUnavailable
 		);
 	});

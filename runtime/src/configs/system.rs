@@ -24,8 +24,7 @@ const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 /// thirds of the slot to propose; the rest is left for every other validator to import the
 /// block on a 2-core machine and for GRANDPA to gossip votes. Proof size is unbounded: this is
 /// a solochain, with no relay chain to send proofs to.
-const MAXIMUM_BLOCK_WEIGHT: Weight =
-	Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;

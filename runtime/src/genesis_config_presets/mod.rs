@@ -17,8 +17,7 @@ pub use testnet::council as testnet_council;
 
 use crate::{
 	accounts, AccountId, AuraConfig, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig,
-	SudoConfig, VestingConfig,
-	TOTAL_SUPPLY,
+	SudoConfig, VestingConfig, TOTAL_SUPPLY,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -82,7 +81,11 @@ pub fn genesis(a: Allocation) -> Value {
 			authorities: a.authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
 		},
 		grandpa: GrandpaConfig {
-			authorities: a.authorities.iter().map(|(_, gran)| (gran.clone(), 1)).collect::<Vec<_>>(),
+			authorities: a
+				.authorities
+				.iter()
+				.map(|(_, gran)| (gran.clone(), 1))
+				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(a.root) },
 		vesting: VestingConfig { schedules: vec![(a.team, team_milestones())] },

@@ -12,16 +12,25 @@ use hex_literal::hex;
 
 /// Validators' (Aura sr25519, GRANDPA ed25519) public keys.
 const VALIDATORS: [([u8; 32], [u8; 32]); 3] = [
-		(hex!("081ce66053805a76583c0929f24e148e1e8166efbec2f5f7e98bf9c67397bf1e"), hex!("ec2007e8923347cee6cd86a2641823a8a4edc18e8e26a78d3e678a40c94ed714")),
-		(hex!("004a648a565839da9c13c898a269fb33f89aec79cd6fa5eea4e185c07f0fc163"), hex!("dae6e8d4a311421d2f35b38fdfd8151e7b1f6c103fb01df96e9865ba486190ce")),
-		(hex!("ca081343fd79a6ce81998c0dd42231a3f08d7eb90f78fcc3cc86ca4cf51e6b57"), hex!("87d3b9210098a66f26b3349787b11bdab339c3e6dbc1c30ce87f3d5deea2d911")),
+	(
+		hex!("081ce66053805a76583c0929f24e148e1e8166efbec2f5f7e98bf9c67397bf1e"),
+		hex!("ec2007e8923347cee6cd86a2641823a8a4edc18e8e26a78d3e678a40c94ed714"),
+	),
+	(
+		hex!("004a648a565839da9c13c898a269fb33f89aec79cd6fa5eea4e185c07f0fc163"),
+		hex!("dae6e8d4a311421d2f35b38fdfd8151e7b1f6c103fb01df96e9865ba486190ce"),
+	),
+	(
+		hex!("ca081343fd79a6ce81998c0dd42231a3f08d7eb90f78fcc3cc86ca4cf51e6b57"),
+		hex!("87d3b9210098a66f26b3349787b11bdab339c3e6dbc1c30ce87f3d5deea2d911"),
+	),
 ];
 
 /// Council members' sr25519 public keys.
 const COUNCIL: [[u8; 32]; 3] = [
-		hex!("5867666e80afcd4dfad025e6348079adb38eaaaac528428c50aff00c56ddf62f"),
-		hex!("80990800bc000cf789b896d1d58fdef36c11a0696c63a6fdde132ac316831c2a"),
-		hex!("c858e0c88476f70968ca5887fbb9c51b9a384d96f678f0da72596cf407730a07"),
+	hex!("5867666e80afcd4dfad025e6348079adb38eaaaac528428c50aff00c56ddf62f"),
+	hex!("80990800bc000cf789b896d1d58fdef36c11a0696c63a6fdde132ac316831c2a"),
+	hex!("c858e0c88476f70968ca5887fbb9c51b9a384d96f678f0da72596cf407730a07"),
 ];
 
 /// Signatures of the council needed to act.
@@ -44,8 +53,12 @@ pub fn allocation() -> Allocation {
 			.iter()
 			.map(|(aura, gran)| {
 				(
-					sp_consensus_aura::sr25519::AuthorityId::from(sp_core::sr25519::Public::from_raw(*aura)),
-					sp_consensus_grandpa::AuthorityId::from(sp_core::ed25519::Public::from_raw(*gran)),
+					sp_consensus_aura::sr25519::AuthorityId::from(
+						sp_core::sr25519::Public::from_raw(*aura),
+					),
+					sp_consensus_grandpa::AuthorityId::from(sp_core::ed25519::Public::from_raw(
+						*gran,
+					)),
 				)
 			})
 			.collect(),

@@ -1,11 +1,7 @@
 //! Unfreezing reached milestones.
 
 use crate::*;
-use frame_support::{
-	ensure,
-	pallet_prelude::DispatchResult,
-	traits::fungible::MutateFreeze,
-};
+use frame_support::{ensure, pallet_prelude::DispatchResult, traits::fungible::MutateFreeze};
 use itc_primitives::{Moment, WallClock};
 use sp_runtime::traits::Zero;
 
