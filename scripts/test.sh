@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# README command 2: set up the machine, build, and run every test: unit and runtime tests
-# (cargo nextest), then the end-to-end tests against the real node with @polkadot/api.
+# README command 2: set up the machine, build, and run every test: the chain specs against the
+# runtime's presets, unit and runtime tests (cargo nextest), the pallets' benchmarks as tests,
+# then the end-to-end tests against the real node with @polkadot/api.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ITC_ROOT"
@@ -18,6 +19,10 @@ scripts/chain-specs.sh --check
 
 step "unit and runtime tests"
 cargo nextest run --locked --release --workspace --no-fail-fast
+
+step "benchmark tests (each benchmark runs once against the pallet's mock)"
+cargo nextest run --locked --release --no-fail-fast --features runtime-benchmarks \
+	-p pallet-token-vesting
 
 step "end-to-end tests"
 tests/e2e/run.sh
