@@ -18,9 +18,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# substrate-wasm-builder uses wasm32v1-none when installed (no rust-src needed then).
-installed_targets="$(rustup target list --installed)"
-grep -qx wasm32v1-none <<<"$installed_targets" || rustup target add wasm32v1-none
-grep -qx wasm32-unknown-unknown <<<"$installed_targets" || rustup target add wasm32-unknown-unknown
-rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
+# substrate-wasm-builder builds the runtime for wasm32v1-none when that target is installed
+# (no rust-src or nightly needed then).
+rustup target list --installed | grep -qx wasm32v1-none || rustup target add wasm32v1-none
 command -v cargo-nextest >/dev/null 2>&1 || cargo install cargo-nextest --locked

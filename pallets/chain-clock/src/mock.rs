@@ -1,7 +1,7 @@
 //! Test runtime: System, Timestamp and the chain clock.
 
 use crate as pallet_chain_clock;
-use frame_support::derive_impl;
+use frame_support::{derive_impl, traits::Hooks};
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -47,5 +47,3 @@ pub fn go_to(n: u64, now: u64) {
 	assert_eq!(Timestamp::set(frame_system::RawOrigin::None.into(), now), Ok(()));
 	Timestamp::on_finalize(n);
 }
-
-use frame_support::traits::Hooks;

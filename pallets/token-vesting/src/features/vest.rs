@@ -3,7 +3,7 @@
 use crate::*;
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::fungible::MutateFreeze};
 use itc_primitives::{Moment, WallClock};
-use sp_runtime::traits::Zero;
+use sp_runtime::{traits::Zero, Saturating};
 
 impl<T: Config> Pallet<T> {
 	/// Unfreeze the reached milestones of `who` and keep the rest frozen.
@@ -13,14 +13,11 @@ impl<T: Config> Pallet<T> {
 		let (unlocked, still_frozen) = Self::split(&schedule, now);
 		ensure!(!unlocked.is_zero(), Error::<T>::NoMilestoneReached);
 
-		let remaining: MilestonesOf<T> = schedule
-			.into_iter()
-			.filter(|m| m.at > now)
-			.collect::<alloc::vec::Vec<_>>()
-			.try_into()
-			.map_err(|_| Error::<T>::TooManyMilestones)?;
+		let mut remaining = schedule;
+		remaining.retain(|m| m.at > now);
 		let reason = FreezeReason::Vesting.into();
-		if remaining.is_empty() {
+		let completed = remaining.is_empty();
+		if completed {
 			T::Currency::thaw(&reason, who)?;
 			ScheduleOf::<T>::remove(who);
 		} else {
@@ -29,7 +26,7 @@ impl<T: Config> Pallet<T> {
 		}
 
 		Self::deposit_event(Event::Vested { who: who.clone(), unlocked, still_frozen });
-		if still_frozen.is_zero() {
+		if completed {
 			Self::deposit_event(Event::VestingCompleted { who: who.clone() });
 		}
 		Ok(())
@@ -52,5 +49,3 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 }
-
-use sp_runtime::Saturating;
