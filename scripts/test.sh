@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# README command 2: set up the machine, build, and run every test: the chain specs against the
-# runtime's presets, unit and runtime tests (cargo nextest), the pallets' benchmarks as tests,
-# then the end-to-end tests against the real node with @polkadot/api.
+# README command 2: set up the machine, build, and run every test: rustfmt and clippy, the
+# chain specs against the runtime's presets, unit and runtime tests (cargo nextest), the
+# pallets' benchmarks as tests, then the end-to-end tests against the real node with
+# @polkadot/api.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ITC_ROOT"
@@ -13,6 +14,10 @@ scripts/setup.sh
 
 step "build the node"
 scripts/build.sh
+
+step "lint: rustfmt and clippy (warnings are errors)"
+cargo fmt --all --check
+cargo clippy --locked --release --workspace --all-targets -- -D warnings
 
 step "chain specs match the runtime's presets"
 scripts/chain-specs.sh --check

@@ -17,8 +17,7 @@ fn properties() -> Properties {
 }
 
 fn spec(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<ChainSpec, String> {
-	let wasm =
-		WASM_BINARY.ok_or_else(|| "runtime wasm not available: built with SKIP_WASM_BUILD?")?;
+	let wasm = WASM_BINARY.ok_or("runtime wasm not available: built with SKIP_WASM_BUILD?")?;
 	Ok(ChainSpec::builder(wasm, Default::default())
 		.with_name(name)
 		.with_id(id)

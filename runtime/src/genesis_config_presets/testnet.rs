@@ -1,7 +1,8 @@
 //! Operator keys of the public testnet (`itc_testnet`).
 //!
-//! Public halves only: the secret halves are held by the testnet's operators, never by this
-//! repository, so no development key (Alice, Bob, ...) can sign anything on the public chain.
+//! Public halves only, and no development key (Alice, Bob, ...) among them. These were generated
+//! fresh and their secret halves not kept: operators launching the testnet replace them with
+//! their own (docs/CHAIN_SPECS.md).
 //! Governance — sudo, and the circulation bucket until it is distributed — is a 2-of-3
 //! multisig of the council keys ("system contracts need multi-authorization").
 
