@@ -31,7 +31,7 @@ mod tests;
 use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256};
 use sp_version::RuntimeVersion;
 
-pub use frame_support::{genesis_builder_helper, weights::Weight};
+pub use frame_support::weights::Weight;
 pub use itc_primitives::{
 	time::{DAYS, HOURS, MILLISECS_PER_BLOCK, MINUTES, SLOT_DURATION},
 	token::{ITC, MICRO_ITC, MILLI_ITC, TOTAL_SUPPLY},

@@ -102,7 +102,6 @@ fn public_testnet_has_no_development_keys() {
 	for dev in Sr25519Keyring::iter() {
 		let sr = dev.to_account_id().to_string();
 		assert!(!json.contains(&sr), "{dev:?}'s sr25519 key in the public testnet");
-		assert!(!json.contains(&hex_of(dev.public().0)), "{dev:?}'s key in hex");
 	}
 	for dev in sp_keyring::Ed25519Keyring::iter() {
 		let ed = AccountId::from(dev.public().0).to_string();
@@ -112,10 +111,6 @@ fn public_testnet_has_no_development_keys() {
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(presets::testnet_council()));
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 3);
 	});
-}
-
-fn hex_of(bytes: [u8; 32]) -> String {
-	bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[test]

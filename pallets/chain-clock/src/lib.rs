@@ -13,8 +13,8 @@
 //!
 //! ## Terminology
 //!
-//! - *Genesis moment*: Unix time in milliseconds of block 1, set once by the first
-//!   `OnTimestampSet` call and never changed after.
+//! - *Genesis moment*: Unix time in milliseconds of block 1, set by block 1's timestamp
+//!   inherent and never changed after. The pallet must be in the runtime from genesis.
 //! - *Elapsed*: the current block's timestamp minus the genesis moment.
 //!
 //! ## Calls
@@ -32,6 +32,7 @@ mod tests;
 
 use frame_support::traits::{OnTimestampSet, Time};
 use itc_primitives::{Moment, WallClock};
+use sp_runtime::traits::One;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -59,12 +60,13 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
-			// `on_timestamp_set` reads `GenesisMoment` in every block and writes it once.
-			if GenesisMoment::<T>::exists() {
-				T::DbWeight::get().reads(1)
+		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
+			// `on_timestamp_set` writes `GenesisMoment` in block 1 and touches no storage after
+			// (the block number it checks is whitelisted).
+			if n.is_one() {
+				T::DbWeight::get().writes(1)
 			} else {
-				T::DbWeight::get().reads_writes(1, 1)
+				Weight::zero()
 			}
 		}
 
@@ -88,7 +90,8 @@ pub mod pallet {
 
 impl<T: Config> OnTimestampSet<Moment> for Pallet<T> {
 	fn on_timestamp_set(now: Moment) {
-		if !GenesisMoment::<T>::exists() {
+		// Every block carries the timestamp inherent, so block 1 always reaches this.
+		if frame_system::Pallet::<T>::block_number().is_one() {
 			GenesisMoment::<T>::put(now);
 		}
 	}
