@@ -1,0 +1,88 @@
+//! The traits through which other pallets ask about manufacturers and devices.
+
+use super::{DeviceCode, DeviceSignature, DeviceStatus, ManufacturerId, ManufacturerStatus};
+use sp_runtime::{DispatchError, DispatchResult};
+
+/// What the device pallet needs from the manufacturer registry.
+pub trait ManufacturerRegistry<AccountId> {
+	/// The manufacturer run by `who`, unless it is retired.
+	fn manufacturer_of(who: &AccountId) -> Option<ManufacturerId>;
+	/// The account that runs manufacturer `id`.
+	fn account_of(id: ManufacturerId) -> Option<AccountId>;
+	/// The manufacturer's standing; `None` if there is no such manufacturer.
+	fn status(id: ManufacturerId) -> Option<ManufacturerStatus>;
+	/// Counts `count` more devices against the manufacturer's quota. Fails, changing nothing,
+	/// unless the manufacturer is approved and has `count` devices of quota left.
+	fn use_quota(id: ManufacturerId, count: u32) -> DispatchResult;
+	/// How many devices the manufacturer has registered, ever.
+	fn registered(id: ManufacturerId) -> u32;
+
+	/// Whether the manufacturer is approved (not pending, frozen or retired).
+	fn is_approved(id: ManufacturerId) -> bool {
+		Self::status(id) == Some(ManufacturerStatus::Approved)
+	}
+}
+
+/// No manufacturers at all.
+impl<AccountId> ManufacturerRegistry<AccountId> for () {
+	fn manufacturer_of(_: &AccountId) -> Option<ManufacturerId> {
+		None
+	}
+	fn account_of(_: ManufacturerId) -> Option<AccountId> {
+		None
+	}
+	fn status(_: ManufacturerId) -> Option<ManufacturerStatus> {
+		None
+	}
+	fn use_quota(_: ManufacturerId, _: u32) -> DispatchResult {
+		Err(DispatchError::Other("no manufacturer registry"))
+	}
+	fn registered(_: ManufacturerId) -> u32 {
+		0
+	}
+}
+
+/// What other pallets (data market, edge mining, contracts) ask about devices.
+pub trait DeviceRegistry<AccountId> {
+	/// The device's lifecycle status; `None` if no device has this code.
+	fn status(code: &DeviceCode) -> Option<DeviceStatus>;
+	/// The device's owner; `None` until it is claimed.
+	fn owner(code: &DeviceCode) -> Option<AccountId>;
+	/// The device's manufacturer.
+	fn manufacturer(code: &DeviceCode) -> Option<ManufacturerId>;
+	/// The device's own account (its "coin").
+	fn device_account(code: &DeviceCode) -> Option<AccountId>;
+	/// The code of the device whose account is `account`.
+	fn code_of(account: &AccountId) -> Option<DeviceCode>;
+	/// Whether the device may earn rewards and list data: it is active and its manufacturer
+	/// is approved.
+	fn is_active(code: &DeviceCode) -> bool;
+	/// Whether `signature` is the device key's signature of `message`. Callers bind the
+	/// message to their purpose, the genesis hash and a nonce of their own.
+	fn verify_signature(code: &DeviceCode, message: &[u8], signature: &DeviceSignature) -> bool;
+}
+
+/// No devices at all.
+impl<AccountId> DeviceRegistry<AccountId> for () {
+	fn status(_: &DeviceCode) -> Option<DeviceStatus> {
+		None
+	}
+	fn owner(_: &DeviceCode) -> Option<AccountId> {
+		None
+	}
+	fn manufacturer(_: &DeviceCode) -> Option<ManufacturerId> {
+		None
+	}
+	fn device_account(_: &DeviceCode) -> Option<AccountId> {
+		None
+	}
+	fn code_of(_: &AccountId) -> Option<DeviceCode> {
+		None
+	}
+	fn is_active(_: &DeviceCode) -> bool {
+		false
+	}
+	fn verify_signature(_: &DeviceCode, _: &[u8], _: &DeviceSignature) -> bool {
+		false
+	}
+}
