@@ -29,7 +29,16 @@ pub type ManufacturerId = u32;
 
 /// Where a manufacturer stands with governance.
 #[derive(
-	Copy, Clone, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum ManufacturerStatus {
 	/// Applied; waiting for governance. Cannot register devices.
@@ -69,7 +78,16 @@ pub enum Role {
 
 /// Where a device is in its lifecycle.
 #[derive(
-	Copy, Clone, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum DeviceStatus {
 	/// Registered by its manufacturer; nobody owns it yet.
@@ -87,7 +105,16 @@ pub enum DeviceStatus {
 
 /// Why a device's state changed. Recorded with every change and emitted in its event.
 #[derive(
-	Copy, Clone, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum ChangeReason {
 	/// No reason given.
@@ -167,10 +194,12 @@ impl DeviceKey {
 	/// scheme never verifies.
 	pub fn verify(&self, message: &[u8], signature: &DeviceSignature) -> bool {
 		match (self, signature) {
-			(DeviceKey::Ed25519(public), DeviceSignature::Ed25519(sig)) =>
-				sig.verify(message, public),
-			(DeviceKey::Sr25519(public), DeviceSignature::Sr25519(sig)) =>
-				sig.verify(message, public),
+			(DeviceKey::Ed25519(public), DeviceSignature::Ed25519(sig)) => {
+				sig.verify(message, public)
+			},
+			(DeviceKey::Sr25519(public), DeviceSignature::Sr25519(sig)) => {
+				sig.verify(message, public)
+			},
 			_ => false,
 		}
 	}

@@ -56,8 +56,7 @@ mod tests {
 	fn claim_payload_is_the_documented_concatenation() {
 		let code = DeviceCode([9u8; 15]);
 		let message = claim_payload(&[1u8; 32], &code, &[2u8; 32], 0x0403_0201);
-		let expected =
-			[CLAIM_CONTEXT, &[1u8; 32], &[9u8; 15], &[2u8; 32], &[1, 2, 3, 4]].concat();
+		let expected = [CLAIM_CONTEXT, &[1u8; 32], &[9u8; 15], &[2u8; 32], &[1, 2, 3, 4]].concat();
 		assert_eq!(message, expected);
 	}
 

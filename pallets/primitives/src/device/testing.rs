@@ -98,8 +98,7 @@ impl<AccountId: Encode + Decode> DeviceRegistry<AccountId> for MockDevices {
 		DEVICES.with(|d| d.borrow().iter().find(|(_, d)| d.account == account).map(|(c, _)| *c))
 	}
 	fn is_active(code: &DeviceCode) -> bool {
-		Self::get(code)
-			.is_some_and(|d| d.status == DeviceStatus::Active && d.manufacturer_approved)
+		Self::get(code).is_some_and(|d| d.status == DeviceStatus::Active && d.manufacturer_approved)
 	}
 	fn verify_signature(code: &DeviceCode, message: &[u8], signature: &DeviceSignature) -> bool {
 		Self::get(code).is_some_and(|d| d.key.verify(message, signature))

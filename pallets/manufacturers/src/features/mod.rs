@@ -1,0 +1,5 @@
+//! The logic behind the calls, one concern per file.
+
+mod application;
+mod governance;
+mod invariants;
