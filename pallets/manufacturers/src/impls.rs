@@ -32,4 +32,26 @@ impl<T: Config> ManufacturerRegistry<T::AccountId> for Pallet<T> {
 	fn registered(id: ManufacturerId) -> u32 {
 		ManufacturerInfoOf::<T>::get(id).map(|info| info.registered).unwrap_or(0)
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_approved(who: &T::AccountId, quota: u32) -> ManufacturerId {
+		let id = NextManufacturerId::<T>::get();
+		NextManufacturerId::<T>::put(id.saturating_add(1));
+		ManufacturerIdOf::<T>::insert(who, id);
+		ManufacturerInfoOf::<T>::insert(
+			id,
+			ManufacturerInfo {
+				account: who.clone(),
+				status: ManufacturerStatus::Approved,
+				name: Default::default(),
+				country: *b"XX",
+				uri: Default::default(),
+				deposit: Default::default(),
+				quota,
+				registered: 0,
+				applied_at: frame_system::Pallet::<T>::block_number(),
+			},
+		);
+		id
+	}
 }

@@ -17,6 +17,11 @@ pub trait ManufacturerRegistry<AccountId> {
 	/// How many devices the manufacturer has registered, ever.
 	fn registered(id: ManufacturerId) -> u32;
 
+	/// Creates an approved manufacturer run by `who` with `quota`, for benchmarks of pallets
+	/// that need one.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_approved(who: &AccountId, quota: u32) -> ManufacturerId;
+
 	/// Whether the manufacturer is approved (not pending, frozen or retired).
 	fn is_approved(id: ManufacturerId) -> bool {
 		Self::status(id) == Some(ManufacturerStatus::Approved)
@@ -38,6 +43,10 @@ impl<AccountId> ManufacturerRegistry<AccountId> for () {
 		Err(DispatchError::Other("no manufacturer registry"))
 	}
 	fn registered(_: ManufacturerId) -> u32 {
+		0
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_approved(_: &AccountId, _: u32) -> ManufacturerId {
 		0
 	}
 }
