@@ -16,10 +16,12 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use itc_primitives::device::{DeviceCode, ManufacturerId};
+
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, Devices, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -192,6 +194,58 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl pallet_manufacturers::runtime_api::ManufacturersApi<
+		Block,
+		AccountId,
+		pallet_manufacturers::ManufacturerInfo<Runtime>,
+	> for Runtime {
+		fn manufacturer(id: ManufacturerId) -> Option<pallet_manufacturers::ManufacturerInfo<Runtime>> {
+			pallet_manufacturers::ManufacturerInfoOf::<Runtime>::get(id)
+		}
+
+		fn manufacturer_of(account: AccountId) -> Option<ManufacturerId> {
+			pallet_manufacturers::ManufacturerIdOf::<Runtime>::get(account)
+		}
+	}
+
+	impl pallet_devices::runtime_api::DevicesApi<
+		Block,
+		AccountId,
+		pallet_devices::DeviceView<Runtime>,
+	> for Runtime {
+		fn device(code: DeviceCode) -> Option<pallet_devices::DeviceView<Runtime>> {
+			Devices::device_view(code)
+		}
+
+		fn device_by_human_code(human: Vec<u8>) -> Option<pallet_devices::DeviceView<Runtime>> {
+			Devices::device_by_human_code(human)
+		}
+
+		fn devices_of_owner(
+			owner: AccountId,
+			after: Option<DeviceCode>,
+			limit: u32,
+		) -> Vec<pallet_devices::DeviceView<Runtime>> {
+			Devices::devices_of_owner(owner, after, limit)
+		}
+
+		fn devices_of_manufacturer(
+			manufacturer: ManufacturerId,
+			after: Option<DeviceCode>,
+			limit: u32,
+		) -> Vec<pallet_devices::DeviceView<Runtime>> {
+			Devices::devices_of_manufacturer(manufacturer, after, limit)
+		}
+
+		fn claim_message(code: DeviceCode, owner: AccountId) -> Option<pallet_devices::MessageToSign> {
+			Devices::claim_message(code, owner)
+		}
+
+		fn firmware_message(code: DeviceCode, version: Vec<u8>) -> Option<pallet_devices::MessageToSign> {
+			Devices::firmware_message(code, version)
 		}
 	}
 

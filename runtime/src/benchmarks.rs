@@ -8,6 +8,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]
 	[pallet_token_vesting, Vesting]
+	[pallet_manufacturers, Manufacturers]
+	[pallet_devices, Devices]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

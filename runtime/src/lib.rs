@@ -2,7 +2,8 @@
 //!
 //! Aura blocks every 3 s with GRANDPA finality, the ITC token with a fixed supply of
 //! 800,000,000 ITC split at genesis by the IONChain token model, milestone vesting on
-//! wall-clock time, and the standard runtime APIs that Polkadot.js decorates from metadata.
+//! wall-clock time, the manufacturer registry and device identity ("one device, one coin, one
+//! code"), and the standard runtime APIs that Polkadot.js decorates from metadata.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime!` does a lot of recursion and requires us to increase the limit.
@@ -73,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("itc"),
 	impl_name: alloc::borrow::Cow::Borrowed("itc-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -164,4 +165,8 @@ mod runtime {
 	pub type Utility = pallet_utility;
 	#[runtime::pallet_index(22)]
 	pub type Multisig = pallet_multisig;
+	#[runtime::pallet_index(30)]
+	pub type Manufacturers = pallet_manufacturers;
+	#[runtime::pallet_index(31)]
+	pub type Devices = pallet_devices;
 }

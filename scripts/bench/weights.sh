@@ -15,6 +15,8 @@ cd "$ITC_ROOT"
 # pallet name in the runtime -> crate directory
 declare -A PALLETS=(
 	[pallet_token_vesting]=pallets/token-vesting
+	[pallet_manufacturers]=pallets/manufacturers
+	[pallet_devices]=pallets/devices
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

@@ -95,3 +95,12 @@ pub struct DeviceView<T: Config> {
 	/// The stored record.
 	pub info: DeviceInfo<T>,
 }
+
+/// What a device key must sign now, as the runtime API returns it.
+#[derive(Clone, Eq, PartialEq, Encode, Decode, TypeInfo, Debug)]
+pub struct MessageToSign {
+	/// The exact bytes to sign.
+	pub message: Vec<u8>,
+	/// The device nonce inside them; the next accepted proof uses it up.
+	pub nonce: u32,
+}

@@ -61,14 +61,20 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The exact bytes the device key must sign for `owner` to claim device `code` now.
-	pub fn claim_message(code: DeviceCode, owner: T::AccountId) -> Option<Vec<u8>> {
-		let device = DeviceInfoOf::<T>::get(code)?;
-		Some(claim_payload(&Self::genesis_hash(), &code, &owner, device.nonce))
+	pub fn claim_message(code: DeviceCode, owner: T::AccountId) -> Option<MessageToSign> {
+		let nonce = DeviceInfoOf::<T>::get(code)?.nonce;
+		Some(MessageToSign {
+			message: claim_payload(&Self::genesis_hash(), &code, &owner, nonce),
+			nonce,
+		})
 	}
 
 	/// The exact bytes the device key must sign to report firmware `version` now.
-	pub fn firmware_message(code: DeviceCode, version: Vec<u8>) -> Option<Vec<u8>> {
-		let device = DeviceInfoOf::<T>::get(code)?;
-		Some(firmware_payload(&Self::genesis_hash(), &code, &version, device.nonce))
+	pub fn firmware_message(code: DeviceCode, version: Vec<u8>) -> Option<MessageToSign> {
+		let nonce = DeviceInfoOf::<T>::get(code)?.nonce;
+		Some(MessageToSign {
+			message: firmware_payload(&Self::genesis_hash(), &code, &version, nonce),
+			nonce,
+		})
 	}
 }

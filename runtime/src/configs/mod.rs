@@ -3,7 +3,9 @@
 mod aura;
 mod balances;
 mod chain_clock;
+mod devices;
 mod grandpa;
+mod manufacturers;
 mod multisig;
 mod sudo;
 mod system;

@@ -115,12 +115,13 @@ fn views_find_devices_by_human_code() {
 fn claim_message_is_what_the_device_signs() {
 	new_test_ext(|| {
 		let code = register(&[1])[0];
-		let message = Devices::claim_message(code, OWNER).unwrap();
+		let crate::MessageToSign { message, nonce } = Devices::claim_message(code, OWNER).unwrap();
+		assert_eq!(nonce, 0);
 		assert_eq!(message, claim_payload(&Devices::genesis_hash(), &code, &OWNER, 0));
 		let proof = DeviceSignature::Ed25519(device_pair(1).sign(&message));
 		assert_ok!(Devices::claim(RuntimeOrigin::signed(OWNER), code, proof));
 		assert_eq!(
-			Devices::firmware_message(code, b"1.0".to_vec()).unwrap(),
+			Devices::firmware_message(code, b"1.0".to_vec()).unwrap().message,
 			itc_primitives::device::firmware_payload(&Devices::genesis_hash(), &code, b"1.0", 1)
 		);
 		assert!(Devices::claim_message(crate::mock::code(9), OWNER).is_none());
