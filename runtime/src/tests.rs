@@ -168,3 +168,32 @@ fn missed_slots_do_not_delay_the_team_milestones() {
 		assert_eq!(transferable(&team), bucket(share::TEAM) / 100 * 33);
 	});
 }
+
+#[test]
+fn a_full_registration_batch_fits_in_a_block() {
+	use frame_support::{dispatch::DispatchClass, traits::Get, weights::Weight};
+	use pallet_devices::WeightInfo as _;
+	type Batch = <Runtime as pallet_devices::Config>::MaxBatch;
+	type Weights = <Runtime as pallet_devices::Config>::WeightInfo;
+
+	let limits = crate::configs::RuntimeBlockWeights::get();
+	let normal = limits.get(DispatchClass::Normal);
+	let max_extrinsic = normal.max_extrinsic.expect("normal extrinsics are limited");
+	let max_total = normal.max_total.expect("normal class is limited");
+	let batch = Batch::get();
+	let call = Weights::register(batch).saturating_add(normal.base_extrinsic);
+	assert!(call.all_lte(max_extrinsic), "a full batch ({batch}) exceeds an extrinsic's limit");
+
+	let calls = max_total.ref_time() / call.ref_time();
+	let per_device = Weights::register(batch).saturating_sub(Weights::register(batch - 1));
+	println!(
+		"register({batch}): {} µs of {} µs per block → {calls} full batches, {} devices per \
+		 block ({} µs per extra device)",
+		call.ref_time() / 1_000_000,
+		max_total.ref_time() / 1_000_000,
+		calls * u64::from(batch),
+		per_device.ref_time() as f64 / 1_000_000.0,
+	);
+	assert!(calls >= 1);
+	let _: Weight = per_device;
+}

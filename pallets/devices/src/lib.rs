@@ -268,8 +268,6 @@ pub mod pallet {
 		NotOwner,
 		/// The new owner is the current owner.
 		SameOwner,
-		/// The device is not claimed yet. Claim it first.
-		NotClaimed,
 		/// The caller is not the owner, the manufacturer or governance.
 		NotAuthorized,
 		/// The device is not active. Only an active device can be suspended.

@@ -104,3 +104,35 @@ impl<AccountId: Encode + Decode> DeviceRegistry<AccountId> for MockDevices {
 		Self::get(code).is_some_and(|d| d.key.verify(message, signature))
 	}
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use sp_core::{ed25519, Pair};
+
+	#[test]
+	fn mock_devices_answer_like_a_registry() {
+		let pair = ed25519::Pair::from_seed(&[1; 32]);
+		let key = DeviceKey::Ed25519(pair.public());
+		let code = MockDevices::add(key, &10u64, &20u64, 7);
+		type Registry = MockDevices;
+		assert_eq!(<Registry as DeviceRegistry<u64>>::owner(&code), Some(20));
+		assert_eq!(<Registry as DeviceRegistry<u64>>::device_account(&code), Some(10));
+		assert_eq!(<Registry as DeviceRegistry<u64>>::code_of(&10), Some(code));
+		assert_eq!(<Registry as DeviceRegistry<u64>>::manufacturer(&code), Some(7));
+		assert!(<Registry as DeviceRegistry<u64>>::is_active(&code));
+		let signature = DeviceSignature::Ed25519(pair.sign(b"m"));
+		assert!(<Registry as DeviceRegistry<u64>>::verify_signature(&code, b"m", &signature));
+		assert!(!<Registry as DeviceRegistry<u64>>::verify_signature(&code, b"n", &signature));
+
+		MockDevices::set_manufacturer_approved(7, false);
+		assert!(!<Registry as DeviceRegistry<u64>>::is_active(&code));
+		MockDevices::set_manufacturer_approved(7, true);
+		MockDevices::set_status(&code, DeviceStatus::Suspended { by: crate::device::Role::Owner });
+		assert!(!<Registry as DeviceRegistry<u64>>::is_active(&code));
+		MockDevices::set_owner(&code, &30u64);
+		assert_eq!(<Registry as DeviceRegistry<u64>>::owner(&code), Some(30));
+		MockDevices::clear();
+		assert_eq!(<Registry as DeviceRegistry<u64>>::status(&code), None);
+	}
+}
