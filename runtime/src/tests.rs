@@ -171,7 +171,7 @@ fn missed_slots_do_not_delay_the_team_milestones() {
 
 #[test]
 fn a_full_registration_batch_fits_in_a_block() {
-	use frame_support::{dispatch::DispatchClass, traits::Get, weights::Weight};
+	use frame_support::dispatch::DispatchClass;
 	use pallet_devices::WeightInfo as _;
 	type Batch = <Runtime as pallet_devices::Config>::MaxBatch;
 	type Weights = <Runtime as pallet_devices::Config>::WeightInfo;
@@ -195,5 +195,4 @@ fn a_full_registration_batch_fits_in_a_block() {
 		per_device.ref_time() as f64 / 1_000_000.0,
 	);
 	assert!(calls >= 1);
-	let _: Weight = per_device;
 }
