@@ -115,6 +115,7 @@ describe('manufacturers and devices with @polkadot/api', () => {
       const v = await view(code);
       assert.ok(v.info.status.isRegistered);
       assert.equal(v.humanCode.toUtf8(), humanCode(code));
+      assert.equal(v.account.toString(), devices[i].address);
       assert.ok(v.info.owner.isNone);
     }
     const listed = await api.call.devicesApi.devicesOfManufacturer(makerId, null, 10);

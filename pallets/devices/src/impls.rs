@@ -17,7 +17,7 @@ impl<T: Config> DeviceRegistry<T::AccountId> for Pallet<T> {
 	}
 
 	fn device_account(code: &DeviceCode) -> Option<T::AccountId> {
-		DeviceInfoOf::<T>::get(code).map(|d| d.account)
+		DeviceInfoOf::<T>::get(code).map(|d| d.account())
 	}
 
 	fn code_of(account: &T::AccountId) -> Option<DeviceCode> {

@@ -50,6 +50,8 @@ pub struct Change<AccountId, BlockNumber> {
 pub type ChangeOf<T> = Change<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 /// A device, as stored.
+///
+/// The device's account is not stored: it is the key's 32 bytes ([`DeviceInfo::account`]).
 #[derive(
 	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
 )]
@@ -62,10 +64,8 @@ pub struct DeviceInfo<T: Config> {
 	pub model: ModelOf<T>,
 	/// Serial number.
 	pub serial: SerialOf<T>,
-	/// The device's public key.
+	/// The device's public key; its 32 bytes are also the device's own account ("coin").
 	pub key: DeviceKey,
-	/// The device's own account ("coin"), derived from `key`.
-	pub account: T::AccountId,
 	/// The owner; `None` until claimed.
 	pub owner: Option<T::AccountId>,
 	/// Lifecycle status.
@@ -80,6 +80,13 @@ pub struct DeviceInfo<T: Config> {
 	pub last_change: ChangeOf<T>,
 }
 
+impl<T: Config> DeviceInfo<T> {
+	/// The device's own account ("coin"): its key's 32 bytes.
+	pub fn account(&self) -> T::AccountId {
+		self.key.account().into()
+	}
+}
+
 /// A device as the runtime API returns it: the stored record and what follows from it.
 #[derive(Encode, Decode, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
 #[scale_info(skip_type_params(T))]
@@ -88,6 +95,8 @@ pub struct DeviceView<T: Config> {
 	pub code: DeviceCode,
 	/// Its printable form, `ITC-XXXXX-XXXXX-XXXXX-XXXXX-XXXXC`.
 	pub human_code: Vec<u8>,
+	/// The device's own account ("coin"), derived from its key.
+	pub account: T::AccountId,
 	/// Whether it earns rewards and may list data now (active, and its manufacturer approved).
 	pub earning: bool,
 	/// Whether its reported firmware is on its manufacturer's approved list for its model.

@@ -16,6 +16,7 @@ impl<T: Config> Pallet<T> {
 		Some(DeviceView {
 			code,
 			human_code: code.to_human().to_vec(),
+			account: info.account(),
 			earning: Self::earning(&info),
 			firmware_approved,
 			info,

@@ -63,7 +63,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:1)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::DeviceInfoOf` (r:100 w:100)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::CodeOfAccount` (r:100 w:100)
 	/// Proof: `Devices::CodeOfAccount` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::DevicesOfManufacturer` (r:0 w:100)
@@ -72,102 +72,102 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `319`
-		//  Estimated: `3736 + n * (2776 ±0)`
-		// Minimum execution time: 34_351_000 picoseconds.
-		Weight::from_parts(18_041_706, 0)
+		//  Estimated: `3736 + n * (2744 ±0)`
+		// Minimum execution time: 33_680_000 picoseconds.
+		Weight::from_parts(13_569_896, 0)
 			.saturating_add(Weight::from_parts(0, 3736))
-			// Standard Error: 11_334
-			.saturating_add(Weight::from_parts(14_138_847, 0).saturating_mul(n.into()))
+			// Standard Error: 7_988
+			.saturating_add(Weight::from_parts(13_259_015, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2776).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2744).saturating_mul(n.into()))
 	}
 	/// Storage: `Devices::DeviceInfoOf` (r:1 w:1)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::DevicesOfOwner` (r:0 w:1)
 	/// Proof: `Devices::DevicesOfOwner` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `386`
-		//  Estimated: `3766`
-		// Minimum execution time: 68_332_000 picoseconds.
-		Weight::from_parts(77_305_000, 0)
-			.saturating_add(Weight::from_parts(0, 3766))
+		//  Measured:  `354`
+		//  Estimated: `3734`
+		// Minimum execution time: 63_384_000 picoseconds.
+		Weight::from_parts(72_428_000, 0)
+			.saturating_add(Weight::from_parts(0, 3734))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Devices::DeviceInfoOf` (r:1 w:1)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::DevicesOfOwner` (r:0 w:2)
 	/// Proof: `Devices::DevicesOfOwner` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `397`
-		//  Estimated: `3766`
-		// Minimum execution time: 20_761_000 picoseconds.
-		Weight::from_parts(27_401_000, 0)
-			.saturating_add(Weight::from_parts(0, 3766))
+		//  Measured:  `365`
+		//  Estimated: `3734`
+		// Minimum execution time: 19_860_000 picoseconds.
+		Weight::from_parts(22_984_000, 0)
+			.saturating_add(Weight::from_parts(0, 3734))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Devices::DeviceInfoOf` (r:1 w:1)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `670`
-		//  Estimated: `3766`
-		// Minimum execution time: 24_327_000 picoseconds.
-		Weight::from_parts(27_991_000, 0)
-			.saturating_add(Weight::from_parts(0, 3766))
+		//  Measured:  `638`
+		//  Estimated: `3736`
+		// Minimum execution time: 24_206_000 picoseconds.
+		Weight::from_parts(27_611_000, 0)
+			.saturating_add(Weight::from_parts(0, 3736))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Devices::DeviceInfoOf` (r:1 w:1)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `671`
-		//  Estimated: `3766`
-		// Minimum execution time: 24_246_000 picoseconds.
-		Weight::from_parts(28_142_000, 0)
-			.saturating_add(Weight::from_parts(0, 3766))
+		//  Measured:  `639`
+		//  Estimated: `3736`
+		// Minimum execution time: 24_006_000 picoseconds.
+		Weight::from_parts(26_300_000, 0)
+			.saturating_add(Weight::from_parts(0, 3736))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Devices::DeviceInfoOf` (r:1 w:1)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	fn decommission() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `670`
-		//  Estimated: `3766`
-		// Minimum execution time: 24_066_000 picoseconds.
-		Weight::from_parts(27_721_000, 0)
-			.saturating_add(Weight::from_parts(0, 3766))
+		//  Measured:  `638`
+		//  Estimated: `3736`
+		// Minimum execution time: 23_936_000 picoseconds.
+		Weight::from_parts(26_620_000, 0)
+			.saturating_add(Weight::from_parts(0, 3736))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Devices::DeviceInfoOf` (r:1 w:1)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::ApprovedFirmwareOf` (r:1 w:0)
 	/// Proof: `Devices::ApprovedFirmwareOf` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
 	fn report_firmware() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1001`
+		//  Measured:  `969`
 		//  Estimated: `4055`
-		// Minimum execution time: 73_910_000 picoseconds.
-		Weight::from_parts(80_060_000, 0)
+		// Minimum execution time: 69_703_000 picoseconds.
+		Weight::from_parts(75_292_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -183,11 +183,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `313`
 		//  Estimated: `3736`
-		// Minimum execution time: 18_737_000 picoseconds.
-		Weight::from_parts(20_920_324, 0)
+		// Minimum execution time: 18_568_000 picoseconds.
+		Weight::from_parts(20_545_598, 0)
 			.saturating_add(Weight::from_parts(0, 3736))
-			// Standard Error: 627
-			.saturating_add(Weight::from_parts(250_283, 0).saturating_mul(n.into()))
+			// Standard Error: 505
+			.saturating_add(Weight::from_parts(247_310, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -200,7 +200,7 @@ impl WeightInfo for () {
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:1)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::DeviceInfoOf` (r:100 w:100)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::CodeOfAccount` (r:100 w:100)
 	/// Proof: `Devices::CodeOfAccount` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::DevicesOfManufacturer` (r:0 w:100)
@@ -209,102 +209,102 @@ impl WeightInfo for () {
 	fn register(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `319`
-		//  Estimated: `3736 + n * (2776 ±0)`
-		// Minimum execution time: 34_351_000 picoseconds.
-		Weight::from_parts(18_041_706, 0)
+		//  Estimated: `3736 + n * (2744 ±0)`
+		// Minimum execution time: 33_680_000 picoseconds.
+		Weight::from_parts(13_569_896, 0)
 			.saturating_add(Weight::from_parts(0, 3736))
-			// Standard Error: 11_334
-			.saturating_add(Weight::from_parts(14_138_847, 0).saturating_mul(n.into()))
+			// Standard Error: 7_988
+			.saturating_add(Weight::from_parts(13_259_015, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2776).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2744).saturating_mul(n.into()))
 	}
 	/// Storage: `Devices::DeviceInfoOf` (r:1 w:1)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::DevicesOfOwner` (r:0 w:1)
 	/// Proof: `Devices::DevicesOfOwner` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `386`
-		//  Estimated: `3766`
-		// Minimum execution time: 68_332_000 picoseconds.
-		Weight::from_parts(77_305_000, 0)
-			.saturating_add(Weight::from_parts(0, 3766))
+		//  Measured:  `354`
+		//  Estimated: `3734`
+		// Minimum execution time: 63_384_000 picoseconds.
+		Weight::from_parts(72_428_000, 0)
+			.saturating_add(Weight::from_parts(0, 3734))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	/// Storage: `Devices::DeviceInfoOf` (r:1 w:1)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::DevicesOfOwner` (r:0 w:2)
 	/// Proof: `Devices::DevicesOfOwner` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `397`
-		//  Estimated: `3766`
-		// Minimum execution time: 20_761_000 picoseconds.
-		Weight::from_parts(27_401_000, 0)
-			.saturating_add(Weight::from_parts(0, 3766))
+		//  Measured:  `365`
+		//  Estimated: `3734`
+		// Minimum execution time: 19_860_000 picoseconds.
+		Weight::from_parts(22_984_000, 0)
+			.saturating_add(Weight::from_parts(0, 3734))
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `Devices::DeviceInfoOf` (r:1 w:1)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `670`
-		//  Estimated: `3766`
-		// Minimum execution time: 24_327_000 picoseconds.
-		Weight::from_parts(27_991_000, 0)
-			.saturating_add(Weight::from_parts(0, 3766))
+		//  Measured:  `638`
+		//  Estimated: `3736`
+		// Minimum execution time: 24_206_000 picoseconds.
+		Weight::from_parts(27_611_000, 0)
+			.saturating_add(Weight::from_parts(0, 3736))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	/// Storage: `Devices::DeviceInfoOf` (r:1 w:1)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `671`
-		//  Estimated: `3766`
-		// Minimum execution time: 24_246_000 picoseconds.
-		Weight::from_parts(28_142_000, 0)
-			.saturating_add(Weight::from_parts(0, 3766))
+		//  Measured:  `639`
+		//  Estimated: `3736`
+		// Minimum execution time: 24_006_000 picoseconds.
+		Weight::from_parts(26_300_000, 0)
+			.saturating_add(Weight::from_parts(0, 3736))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	/// Storage: `Devices::DeviceInfoOf` (r:1 w:1)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	fn decommission() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `670`
-		//  Estimated: `3766`
-		// Minimum execution time: 24_066_000 picoseconds.
-		Weight::from_parts(27_721_000, 0)
-			.saturating_add(Weight::from_parts(0, 3766))
+		//  Measured:  `638`
+		//  Estimated: `3736`
+		// Minimum execution time: 23_936_000 picoseconds.
+		Weight::from_parts(26_620_000, 0)
+			.saturating_add(Weight::from_parts(0, 3736))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	/// Storage: `Devices::DeviceInfoOf` (r:1 w:1)
-	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::ApprovedFirmwareOf` (r:1 w:0)
 	/// Proof: `Devices::ApprovedFirmwareOf` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
 	fn report_firmware() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1001`
+		//  Measured:  `969`
 		//  Estimated: `4055`
-		// Minimum execution time: 73_910_000 picoseconds.
-		Weight::from_parts(80_060_000, 0)
+		// Minimum execution time: 69_703_000 picoseconds.
+		Weight::from_parts(75_292_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -320,11 +320,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `313`
 		//  Estimated: `3736`
-		// Minimum execution time: 18_737_000 picoseconds.
-		Weight::from_parts(20_920_324, 0)
+		// Minimum execution time: 18_568_000 picoseconds.
+		Weight::from_parts(20_545_598, 0)
 			.saturating_add(Weight::from_parts(0, 3736))
-			// Standard Error: 627
-			.saturating_add(Weight::from_parts(250_283, 0).saturating_mul(n.into()))
+			// Standard Error: 505
+			.saturating_add(Weight::from_parts(247_310, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}

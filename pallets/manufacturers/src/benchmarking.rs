@@ -26,6 +26,13 @@ fn applied<T: Config>(who: &T::AccountId) -> ManufacturerId {
 	NextManufacturerId::<T>::get() - 1
 }
 
+/// An approved manufacturer with a quota of 1,000. Returns its id.
+fn approved<T: Config>() -> Result<ManufacturerId, BenchmarkError> {
+	let id = applied::<T>(&account("maker", 0, 0));
+	Manufacturers::<T>::do_approve(id, 1_000)?;
+	Ok(id)
+}
+
 fn longest_name<T: Config>() -> NameOf<T> {
 	alloc::vec![b'n'; T::MaxNameLength::get() as usize].try_into().expect("exact bound")
 }
@@ -82,8 +89,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn freeze() -> Result<(), BenchmarkError> {
-		let id = applied::<T>(&account("maker", 0, 0));
-		Manufacturers::<T>::do_approve(id, 1_000)?;
+		let id = approved::<T>()?;
 		let origin = governance::<T>();
 
 		#[extrinsic_call]
@@ -98,8 +104,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn release() -> Result<(), BenchmarkError> {
-		let id = applied::<T>(&account("maker", 0, 0));
-		Manufacturers::<T>::do_approve(id, 1_000)?;
+		let id = approved::<T>()?;
 		Manufacturers::<T>::do_freeze(id)?;
 		let origin = governance::<T>();
 
@@ -115,8 +120,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn retire() -> Result<(), BenchmarkError> {
-		let id = applied::<T>(&account("maker", 0, 0));
-		Manufacturers::<T>::do_approve(id, 1_000)?;
+		let id = approved::<T>()?;
 		let origin = governance::<T>();
 
 		#[extrinsic_call]
@@ -131,8 +135,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_quota() -> Result<(), BenchmarkError> {
-		let id = applied::<T>(&account("maker", 0, 0));
-		Manufacturers::<T>::do_approve(id, 1_000)?;
+		let id = approved::<T>()?;
 		let origin = governance::<T>();
 
 		#[extrinsic_call]

@@ -21,8 +21,7 @@ impl<T: Config> Pallet<T> {
 		Self::try_state_counts_match_registry(&per_manufacturer)
 	}
 
-	/// The code is derived from the device's manufacturer, model, serial and key, and the
-	/// account from its key.
+	/// The code is derived from the device's manufacturer, model, serial and key.
 	fn try_state_identity_derived(
 		code: &DeviceCode,
 		device: &DeviceInfo<T>,
@@ -30,15 +29,13 @@ impl<T: Config> Pallet<T> {
 		let derived =
 			DeviceCode::derive(device.manufacturer, &device.model, &device.serial, &device.key);
 		ensure!(derived == *code, "code is not derived from the device's fields");
-		let account: T::AccountId = device.key.account().into();
-		ensure!(account == device.account, "account is not derived from the device key");
 		Ok(())
 	}
 
 	/// The device is in the account index, its manufacturer's list, and its owner's list.
 	fn try_state_indexed(code: &DeviceCode, device: &DeviceInfo<T>) -> Result<(), TryRuntimeError> {
 		ensure!(
-			CodeOfAccount::<T>::get(&device.account) == Some(*code),
+			CodeOfAccount::<T>::get(device.account()) == Some(*code),
 			"device account not indexed to its code"
 		);
 		ensure!(
@@ -71,7 +68,7 @@ impl<T: Config> Pallet<T> {
 	fn try_state_indexes_point_back() -> Result<(), TryRuntimeError> {
 		for (account, code) in CodeOfAccount::<T>::iter() {
 			let device = DeviceInfoOf::<T>::get(code).ok_or("account index points nowhere")?;
-			ensure!(device.account == account, "account index points to another device");
+			ensure!(device.account() == account, "account index points to another device");
 		}
 		for (owner, code, ()) in DevicesOfOwner::<T>::iter() {
 			let device = DeviceInfoOf::<T>::get(code).ok_or("owner list points nowhere")?;

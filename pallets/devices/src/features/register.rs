@@ -19,7 +19,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(count <= T::MaxBatch::get(), Error::<T>::TooManyDevices);
 
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut records = Vec::with_capacity(devices.len());
+		let mut records: Vec<(DeviceCode, T::AccountId, DeviceInfo<T>)> =
+			Vec::with_capacity(devices.len());
 		for spec in devices {
 			let model: ModelOf<T> = Self::bounded_nonempty(spec.model, Error::<T>::BadModel)?;
 			let serial: SerialOf<T> = Self::bounded_nonempty(spec.serial, Error::<T>::BadSerial)?;
@@ -29,12 +30,14 @@ impl<T: Config> Pallet<T> {
 			// the batch itself is searched for repeats too.
 			ensure!(
 				!DeviceInfoOf::<T>::contains_key(code)
-					&& !records.iter().any(|(c, _): &(DeviceCode, DeviceInfo<T>)| *c == code),
+					&& !records
+						.iter()
+						.any(|(c, _, _): &(DeviceCode, T::AccountId, DeviceInfo<T>)| *c == code),
 				Error::<T>::CodeTaken
 			);
 			ensure!(
 				!CodeOfAccount::<T>::contains_key(&account)
-					&& !records.iter().any(|(_, d)| d.account == account),
+					&& !records.iter().any(|(_, a, _)| *a == account),
 				Error::<T>::KeyTaken
 			);
 			let info = DeviceInfo {
@@ -42,7 +45,6 @@ impl<T: Config> Pallet<T> {
 				model,
 				serial,
 				key: spec.key,
-				account,
 				owner: None,
 				status: DeviceStatus::Registered,
 				firmware: None,
@@ -55,14 +57,13 @@ impl<T: Config> Pallet<T> {
 					at: now,
 				},
 			};
-			records.push((code, info));
+			records.push((code, account, info));
 		}
 		T::Manufacturers::use_quota(manufacturer, count)?;
 
-		for (code, info) in records {
-			CodeOfAccount::<T>::insert(&info.account, code);
+		for (code, account, info) in records {
+			CodeOfAccount::<T>::insert(&account, code);
 			DevicesOfManufacturer::<T>::insert(manufacturer, code, ());
-			let account = info.account.clone();
 			DeviceInfoOf::<T>::insert(code, info);
 			Self::deposit_event(Event::DeviceRegistered { code, manufacturer, account });
 		}

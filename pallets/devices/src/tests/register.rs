@@ -15,7 +15,7 @@ fn register_works() {
 		assert_eq!(device.manufacturer, MAKER_ID);
 		assert_eq!(&device.model[..], MODEL);
 		assert_eq!(&device.serial[..], b"SN1");
-		assert_eq!(device.account, account);
+		assert_eq!(device.account(), account);
 		assert_eq!(
 			(device.owner, device.status, device.nonce),
 			(None, DeviceStatus::Registered, 0)
