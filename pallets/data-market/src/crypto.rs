@@ -65,24 +65,41 @@ fn open(secret: &SecretKey, sealed: &[u8]) -> Option<Vec<u8>> {
 	secret.unseal(sealed).ok()
 }
 
+/// A sealed key made by another implementation, for tests and benchmarks.
+#[cfg(any(test, feature = "runtime-benchmarks"))]
+pub mod vector {
+	use alloc::vec::Vec;
+
+	// Made with npm libsodium-wrappers 0.8.4: a key pair, the content key 0x00..=0x1f sealed to
+	// it with `crypto_box_seal`, and `crypto_generichash(32, key)`.
+	/// The buyer's X25519 secret key.
+	pub const SK: &str = "a048205c5f032d7d9d074e5532700fb376781e552f4f196c61fe722103c3f0de";
+	/// The buyer's X25519 public key.
+	pub const PK: &str = "961f9f8291ecc5ed8cf4b10555a9179222d4f26f51ef219384eaed2f9372cf4c";
+	/// The content key `0x00..=0x1f` sealed to [`PK`].
+	pub const SEALED: &str = "66393ef84bc793d06b00df72cbfeefa28e6f90d1aef8ebfeba780a1068549b0d1b7af893ff26189fca6d9e23badd868f2443ee09255187e247e86e6cfecce187ae0251af2af02b1101fb1639e24e54bf";
+	/// `BLAKE2b-256` of the content key.
+	pub const COMMITMENT: &str = "cb2f5160fc1f7e05a55ef49d340b48da2e5a78099d53393351cd579dd42503d6";
+
+	/// Hex `s` as an array.
+	pub fn hex<const N: usize>(s: &str) -> [u8; N] {
+		let mut out = [0u8; N];
+		out.copy_from_slice(&hex_vec(s));
+		out
+	}
+
+	/// Hex `s` as bytes.
+	pub fn hex_vec(s: &str) -> Vec<u8> {
+		let digit = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
+		s.as_bytes().chunks(2).map(|pair| digit(pair[0]) << 4 | digit(pair[1])).collect()
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
 
-	fn hex<const N: usize>(s: &str) -> [u8; N] {
-		hex_vec(s).try_into().unwrap()
-	}
-
-	fn hex_vec(s: &str) -> Vec<u8> {
-		(0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-	}
-
-	// Made with npm libsodium-wrappers 0.8.4: a key pair, the content key 0x00..=0x1f sealed to
-	// it with `crypto_box_seal`, and `crypto_generichash(32, key)`.
-	const SK: &str = "a048205c5f032d7d9d074e5532700fb376781e552f4f196c61fe722103c3f0de";
-	const PK: &str = "961f9f8291ecc5ed8cf4b10555a9179222d4f26f51ef219384eaed2f9372cf4c";
-	const SEALED: &str = "66393ef84bc793d06b00df72cbfeefa28e6f90d1aef8ebfeba780a1068549b0d1b7af893ff26189fca6d9e23badd868f2443ee09255187e247e86e6cfecce187ae0251af2af02b1101fb1639e24e54bf";
-	const COMMITMENT: &str = "cb2f5160fc1f7e05a55ef49d340b48da2e5a78099d53393351cd579dd42503d6";
+	use vector::*;
 
 	#[test]
 	fn commitment_is_libsodium_generichash() {
