@@ -225,7 +225,10 @@ impl RngCore for TestRng {
 			chunk.copy_from_slice(&self.next_u64().to_le_bytes()[..chunk.len()]);
 		}
 	}
-	fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), crypto_box::aead::rand_core::Error> {
+	fn try_fill_bytes(
+		&mut self,
+		dest: &mut [u8],
+	) -> Result<(), crypto_box::aead::rand_core::Error> {
 		self.fill_bytes(dest);
 		Ok(())
 	}
@@ -274,6 +277,7 @@ pub fn total_held() -> u64 {
 pub fn recorded() -> u64 {
 	let escrow: u64 = Purchases::<Test>::iter_values().map(|p| p.amount).sum();
 	let bonds: u64 = Listings::<Test>::iter_values().map(|l| l.bond).sum();
-	let bounties: u64 = Bounties::<Test>::iter_values().map(|b| DataMarket::bounty_escrow(&b)).sum();
+	let bounties: u64 =
+		Bounties::<Test>::iter_values().map(|b| DataMarket::bounty_escrow(&b)).sum();
 	escrow + bonds + bounties
 }

@@ -89,15 +89,7 @@ pub struct Listing<T: Config> {
 
 /// Where a purchase stands.
 #[derive(
-	Clone,
-	Debug,
-	Eq,
-	PartialEq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
+	Clone, Debug, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
 )]
 pub enum PurchaseState<BlockNumber> {
 	/// Paid; the seller has until `deliver_by` (inclusive) to deliver the key.

@@ -12,7 +12,10 @@ pub const MAX_SCAN: u32 = 4 * MAX_PAGE;
 
 impl<T: Config> Pallet<T> {
 	/// Up to `limit` listings that can be bought now, after `start_after`.
-	pub fn open_listings(start_after: Option<ListingId>, limit: u32) -> Page<ListingId, Listing<T>> {
+	pub fn open_listings(
+		start_after: Option<ListingId>,
+		limit: u32,
+	) -> Page<ListingId, Listing<T>> {
 		let now = Self::now();
 		page::<Listings<T>, _, _>(start_after, limit, |l| {
 			l.status == ListingStatus::Open && now <= l.expires_at

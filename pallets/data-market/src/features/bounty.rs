@@ -109,10 +109,7 @@ impl<T: Config> Pallet<T> {
 	/// Closes bounty `id`: by its buyer at any time, by anyone after the deadline.
 	pub(crate) fn do_close_bounty(who: &T::AccountId, id: BountyId) -> DispatchResult {
 		let bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
-		ensure!(
-			bounty.buyer == *who || Self::now() > bounty.deadline,
-			Error::<T>::BountyStillOpen
-		);
+		ensure!(bounty.buyer == *who || Self::now() > bounty.deadline, Error::<T>::BountyStillOpen);
 		Self::end_bounty(id, &bounty)
 	}
 

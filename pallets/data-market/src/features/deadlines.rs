@@ -43,19 +43,23 @@ impl<T: Config> Pallet<T> {
 	fn act_on(deadline: Deadline, now: BlockNumberFor<T>) -> sp_runtime::DispatchResult {
 		match deadline {
 			Deadline::Delivery(id) => match Purchases::<T>::get(id).map(|p| p.state) {
-				Some(PurchaseState::AwaitingDelivery { deliver_by }) if now > deliver_by =>
-					Self::do_refund(id),
+				Some(PurchaseState::AwaitingDelivery { deliver_by }) if now > deliver_by => {
+					Self::do_refund(id)
+				},
 				_ => Ok(()),
 			},
 			Deadline::Confirmation(id) => match Purchases::<T>::get(id).map(|p| p.state) {
-				Some(PurchaseState::Delivered { confirm_by, .. }) if now > confirm_by =>
-					Self::do_settle_elapsed(id),
+				Some(PurchaseState::Delivered { confirm_by, .. }) if now > confirm_by => {
+					Self::do_settle_elapsed(id)
+				},
 				_ => Ok(()),
 			},
 			Deadline::ListingExpiry(id) => match Listings::<T>::get(id) {
 				Some(listing)
 					if listing.status == ListingStatus::Open && now > listing.expires_at =>
-					Self::close_listing(id, listing, ListingStatus::Expired),
+				{
+					Self::close_listing(id, listing, ListingStatus::Expired)
+				},
 				_ => Ok(()),
 			},
 			Deadline::BountyDeadline(id) => match Bounties::<T>::get(id) {

@@ -122,10 +122,7 @@ impl<T: Config> Pallet<T> {
 
 	/// A CID in text form: not empty, ASCII letters and digits only (bounded by its type).
 	pub(crate) fn ensure_cid(cid: &CidOf<T>) -> DispatchResult {
-		ensure!(
-			!cid.is_empty() && cid.iter().all(u8::is_ascii_alphanumeric),
-			Error::<T>::BadCid
-		);
+		ensure!(!cid.is_empty() && cid.iter().all(u8::is_ascii_alphanumeric), Error::<T>::BadCid);
 		Ok(())
 	}
 

@@ -42,8 +42,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::now() <= listing.expires_at, Error::<T>::ListingExpired);
 		ensure!(listing.seller != *buyer, Error::<T>::BuyerIsSeller);
 		ensure!(
-			T::Devices::is_active(&listing.device) &&
-				T::Devices::owner(&listing.device).as_ref() == Some(&listing.seller),
+			T::Devices::is_active(&listing.device)
+				&& T::Devices::owner(&listing.device).as_ref() == Some(&listing.seller),
 			Error::<T>::DeviceUnavailable
 		);
 		Ok(listing)
@@ -62,7 +62,8 @@ impl<T: Config> Pallet<T> {
 		let id = NextPurchaseId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		listing.sold = listing.sold.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		listing.open_purchases = listing.open_purchases.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		listing.open_purchases =
+			listing.open_purchases.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let deliver_by = Self::now().saturating_add(T::DeliveryPeriod::get());
 		let purchase = Purchase {
 			listing: listing_id,
@@ -152,8 +153,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn delivered_purchase_of(
 		who: &T::AccountId,
 		id: PurchaseId,
-	) -> Result<(Purchase<T>, SealedKey, frame_system::pallet_prelude::BlockNumberFor<T>), DispatchError>
-	{
+	) -> Result<
+		(Purchase<T>, SealedKey, frame_system::pallet_prelude::BlockNumberFor<T>),
+		DispatchError,
+	> {
 		let purchase = Purchases::<T>::get(id).ok_or(Error::<T>::UnknownPurchase)?;
 		ensure!(purchase.buyer == *who, Error::<T>::NotBuyer);
 		let PurchaseState::Delivered { sealed_key, confirm_by } = purchase.state else {

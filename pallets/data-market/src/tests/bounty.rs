@@ -100,7 +100,8 @@ fn answer_bounty_errors() {
 		assert_noop!(answer(OTHER, bounty, listing), Error::<Test>::NotSeller);
 		assert_ok!(answer(SELLER, bounty, listing));
 		assert_noop!(answer(SELLER, bounty, listing), Error::<Test>::AlreadyAnswered);
-		let more: Vec<_> = (2..4).map(|seed| list_as(SELLER2, device_of(SELLER2, seed), 1)).collect();
+		let more: Vec<_> =
+			(2..4).map(|seed| list_as(SELLER2, device_of(SELLER2, seed), 1)).collect();
 		for listing in &more {
 			assert_ok!(answer(SELLER2, bounty, *listing));
 		}
@@ -131,7 +132,10 @@ fn accept_answer_buys_the_listing_with_the_reward() {
 		assert_ok!(accept(BUYER, bounty, listing));
 
 		let purchase = Purchases::<Test>::get(0).unwrap();
-		assert_eq!((purchase.amount, purchase.bounty, purchase.seller), (REWARD, Some(bounty), SELLER));
+		assert_eq!(
+			(purchase.amount, purchase.bounty, purchase.seller),
+			(REWARD, Some(bounty), SELLER)
+		);
 		assert_eq!(held(HoldReason::Escrow, BUYER), REWARD);
 		assert_eq!(held(HoldReason::BountyEscrow, BUYER), REWARD);
 		let stored = Bounties::<Test>::get(bounty).unwrap();

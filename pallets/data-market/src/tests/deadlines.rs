@@ -45,7 +45,13 @@ fn the_hook_skips_deadlines_that_no_longer_apply() {
 fn the_hook_expires_listings_and_follows_a_moved_expiry() {
 	new_test_ext(|| {
 		let listing = listed();
-		assert_ok!(DataMarket::update_listing(RuntimeOrigin::signed(SELLER), listing, PRICE, 200, 5));
+		assert_ok!(DataMarket::update_listing(
+			RuntimeOrigin::signed(SELLER),
+			listing,
+			PRICE,
+			200,
+			5
+		));
 		run_to(EXPIRES + 1);
 		assert_eq!(Listings::<Test>::get(listing).unwrap().status, ListingStatus::Open);
 		run_to(201);
@@ -57,7 +63,13 @@ fn the_hook_expires_listings_and_follows_a_moved_expiry() {
 #[test]
 fn the_hook_closes_bounties_at_their_deadline() {
 	new_test_ext(|| {
-		assert_ok!(DataMarket::post_bounty(RuntimeOrigin::signed(BUYER), cid("bafkreiq"), 10, 3, 30));
+		assert_ok!(DataMarket::post_bounty(
+			RuntimeOrigin::signed(BUYER),
+			cid("bafkreiq"),
+			10,
+			3,
+			30
+		));
 		run_to(30);
 		assert!(Bounties::<Test>::get(0).is_some());
 		run_to(31);

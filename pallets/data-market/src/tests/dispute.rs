@@ -91,7 +91,10 @@ fn after_a_forfeit_other_purchases_go_on_without_a_bond() {
 		deliver(second, seal(2, &[0; 32]));
 		assert_ok!(dispute(BUYER, first, 1));
 		let stored = Listings::<Test>::get(listing).unwrap();
-		assert_eq!((stored.status, stored.bond, stored.open_purchases), (ListingStatus::Forfeited, 0, 1));
+		assert_eq!(
+			(stored.status, stored.bond, stored.open_purchases),
+			(ListingStatus::Forfeited, 0, 1)
+		);
 
 		assert_ok!(dispute(OTHER, second, 2));
 		assert_eq!(free(OTHER), START, "refunded, but the bond is gone");
@@ -107,7 +110,9 @@ fn a_withdrawn_listing_still_forfeits_its_bond() {
 		deliver(purchase, seal(42, &[0; 32]));
 		assert_ok!(dispute(BUYER, purchase, 42));
 		assert_eq!(free(BUYER), START + BOND);
-		assert!(!events().contains(&Event::ListingClosed { listing, status: ListingStatus::Forfeited }));
+		assert!(
+			!events().contains(&Event::ListingClosed { listing, status: ListingStatus::Forfeited })
+		);
 	});
 }
 

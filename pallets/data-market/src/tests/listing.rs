@@ -239,7 +239,9 @@ fn expire_listing_closes_it_after_its_expiry() {
 		assert_ok!(DataMarket::expire_listing(RuntimeOrigin::signed(OTHER), listing));
 		assert!(Listings::<Test>::get(listing).is_none());
 		assert_eq!(free(SELLER), START);
-		assert!(events().contains(&Event::ListingClosed { listing, status: ListingStatus::Expired }));
+		assert!(
+			events().contains(&Event::ListingClosed { listing, status: ListingStatus::Expired })
+		);
 	});
 }
 

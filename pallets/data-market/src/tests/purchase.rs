@@ -43,7 +43,9 @@ fn the_last_sale_closes_the_listing() {
 		assert_eq!(Listings::<Test>::get(listing).unwrap().status, ListingStatus::Open);
 		buy_as(OTHER, listing, 2);
 		assert_eq!(Listings::<Test>::get(listing).unwrap().status, ListingStatus::SoldOut);
-		assert!(events().contains(&Event::ListingClosed { listing, status: ListingStatus::SoldOut }));
+		assert!(
+			events().contains(&Event::ListingClosed { listing, status: ListingStatus::SoldOut })
+		);
 		assert_noop!(
 			DataMarket::buy(RuntimeOrigin::signed(SELLER2), listing, PRICE, [1; 32]),
 			Error::<Test>::ListingClosed
@@ -146,7 +148,13 @@ fn confirm_pays_the_seller_minus_the_market_fee() {
 		assert_eq!(Listings::<Test>::get(listing).unwrap().open_purchases, 0);
 		assert_eq!(
 			events().last(),
-			Some(&Event::Settled { purchase, seller: SELLER, paid: PRICE - fee, fee, confirmed: true })
+			Some(&Event::Settled {
+				purchase,
+				seller: SELLER,
+				paid: PRICE - fee,
+				fee,
+				confirmed: true
+			})
 		);
 	});
 }
@@ -187,7 +195,11 @@ fn refund_errors() {
 		assert_noop!(refund(9), Error::<Test>::UnknownPurchase);
 		System::set_block_number(1 + DELIVERY);
 		assert_noop!(refund(purchase), Error::<Test>::DeliveryWindowOpen);
-		assert_ok!(DataMarket::deliver(RuntimeOrigin::signed(SELLER), purchase, seal(42, &[0; 32])));
+		assert_ok!(DataMarket::deliver(
+			RuntimeOrigin::signed(SELLER),
+			purchase,
+			seal(42, &[0; 32])
+		));
 		System::set_block_number(1 + DELIVERY + 1);
 		assert_noop!(refund(purchase), Error::<Test>::AlreadyDelivered);
 	});
@@ -221,7 +233,11 @@ fn settle_errors() {
 		let settle = |id| DataMarket::settle(RuntimeOrigin::signed(OTHER), id);
 		assert_noop!(settle(9), Error::<Test>::UnknownPurchase);
 		assert_noop!(settle(purchase), Error::<Test>::NotDelivered);
-		assert_ok!(DataMarket::deliver(RuntimeOrigin::signed(SELLER), purchase, seal(42, &[0; 32])));
+		assert_ok!(DataMarket::deliver(
+			RuntimeOrigin::signed(SELLER),
+			purchase,
+			seal(42, &[0; 32])
+		));
 		System::set_block_number(1 + CONFIRMATION);
 		assert_noop!(settle(purchase), Error::<Test>::ConfirmationWindowOpen);
 	});

@@ -88,7 +88,12 @@ impl Fuzz {
 			4 => DataMarket::expire_listing(self.origin(), listing),
 			5 | 6 => {
 				let who = self.pick(&ACTORS);
-				DataMarket::buy(RuntimeOrigin::signed(who), listing, self.below(2_500), box_keys(who as u8).1)
+				DataMarket::buy(
+					RuntimeOrigin::signed(who),
+					listing,
+					self.below(2_500),
+					box_keys(who as u8).1,
+				)
 			},
 			7 => {
 				let content = if self.below(3) == 0 { [9; 32] } else { CONTENT_KEY };
@@ -114,7 +119,12 @@ impl Fuzz {
 				let answer = Bounties::<Test>::get(bounty).and_then(|b| b.answers.first().copied());
 				let seed = self.key_seed(bounty_owner);
 				let listing = answer.unwrap_or(listing);
-				DataMarket::accept_answer(self.origin_or(bounty_owner), bounty, listing, box_keys(seed).1)
+				DataMarket::accept_answer(
+					self.origin_or(bounty_owner),
+					bounty,
+					listing,
+					box_keys(seed).1,
+				)
 			},
 			_ => DataMarket::close_bounty(self.origin_or(bounty_owner), bounty),
 		};

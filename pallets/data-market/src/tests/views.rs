@@ -37,7 +37,13 @@ fn open_listings_skips_closed_and_expired_ones_and_pages() {
 fn open_bounties_skips_those_past_their_deadline() {
 	new_test_ext(|| {
 		let post = |deadline| {
-			assert_ok!(DataMarket::post_bounty(RuntimeOrigin::signed(BUYER), cid("q"), 1, 1, deadline));
+			assert_ok!(DataMarket::post_bounty(
+				RuntimeOrigin::signed(BUYER),
+				cid("q"),
+				1,
+				1,
+				deadline
+			));
 		};
 		post(5);
 		post(50);
