@@ -214,7 +214,8 @@ fn a_full_deadline_queue_takes_a_small_part_of_a_block() {
 		Queue::get(),
 		hook.ref_time() / 1_000_000,
 		block.ref_time() / 1_000_000,
-		Weights::dispute_won_by_buyer().max(Weights::dispute_won_by_seller()).ref_time() / 1_000_000,
+		Weights::dispute_won_by_buyer().max(Weights::dispute_won_by_seller()).ref_time()
+			/ 1_000_000,
 	);
 	assert!(hook.ref_time() * 10 <= block.ref_time(), "a full queue takes over 10 % of a block");
 	let normal = limits.get(DispatchClass::Normal).max_extrinsic.expect("limited");
