@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { Metadata } from '@polkadot/types';
 import { u8aConcat, u8aToHex } from '@polkadot/util';
-import { connect, palletAccount, rpc, sendAndFinalize, startNode, waitFor } from './lib/node.mjs';
+import { connect, palletAccount, rpc, startNode, waitFor } from './lib/node.mjs';
+import { sendAndFinalize } from './lib/tx.mjs';
 
 const ITC = 10n ** 12n;
 const TOTAL_SUPPLY = 800_000_000n * ITC;

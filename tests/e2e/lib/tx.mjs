@@ -1,20 +1,35 @@
 // Sending extrinsics and reading their outcome, shared by the end-to-end tests.
 import assert from 'node:assert/strict';
 
-/** Signs and sends `tx`; resolves once it is in a block, with its events and error if any. */
-export function send(api, tx, signer) {
+/**
+ * Signs and sends `tx`; once `reached(status)`, resolves with `outcome(status, events,
+ * dispatchError)`. Rejects if the pool drops it.
+ */
+function submit(tx, signer, reached, outcome) {
   return new Promise((resolve, reject) => {
     let unsub;
     tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (status.isInBlock) {
+      if (reached(status)) {
         unsub?.();
-        resolve({ events, error: dispatchError && describeError(api, dispatchError) });
+        resolve(outcome(status, events, dispatchError));
       } else if (status.isDropped || status.isInvalid || status.isUsurped) {
         unsub?.();
         reject(new Error(`transaction ${status.type}`));
       }
     }).then((u) => { unsub = u; }, reject);
   });
+}
+
+/** Signs and sends `tx`; resolves once it is in a block, with its events and error if any. */
+export function send(api, tx, signer) {
+  return submit(tx, signer, (status) => status.isInBlock,
+    (_, events, error) => ({ events, error: error && describeError(api, error) }));
+}
+
+/** Signs and sends `tx`; resolves once its block is finalized, with { blockHash, events, dispatchError }. */
+export function sendAndFinalize(api, tx, signer) {
+  return submit(tx, signer, (status) => status.isFinalized,
+    (status, events, dispatchError) => ({ blockHash: status.asFinalized, events, dispatchError }));
 }
 
 /** `pallet.Error` for a module error, else the error's string form. */

@@ -4,6 +4,12 @@ use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use itc_primitives::device::{testing::MockDevices, DeviceStatus, Role};
 
+/// The event of the helper purchase settling at [`PRICE`] with the 2 % fee.
+fn settled(purchase: PurchaseId, confirmed: bool) -> Event<Test> {
+	let fee = PRICE * 2 / 100;
+	Event::Settled { purchase, seller: SELLER, paid: PRICE - fee, fee, confirmed }
+}
+
 #[test]
 fn buy_holds_the_price_and_starts_the_delivery_window() {
 	new_test_ext(|| {
@@ -146,16 +152,7 @@ fn confirm_pays_the_seller_minus_the_market_fee() {
 		assert_eq!(held(HoldReason::Escrow, BUYER), 0);
 		assert!(Purchases::<Test>::get(purchase).is_none());
 		assert_eq!(Listings::<Test>::get(listing).unwrap().open_purchases, 0);
-		assert_eq!(
-			events().last(),
-			Some(&Event::Settled {
-				purchase,
-				seller: SELLER,
-				paid: PRICE - fee,
-				fee,
-				confirmed: true
-			})
-		);
+		assert_eq!(events().last(), Some(&settled(purchase, true)));
 	});
 }
 
@@ -213,16 +210,7 @@ fn settle_pays_the_seller_after_the_confirmation_window() {
 		assert_ok!(DataMarket::settle(RuntimeOrigin::signed(OTHER), purchase));
 		let fee = PRICE * 2 / 100;
 		assert_eq!(free(SELLER), START - BOND + PRICE - fee);
-		assert_eq!(
-			events().last(),
-			Some(&Event::Settled {
-				purchase,
-				seller: SELLER,
-				paid: PRICE - fee,
-				fee,
-				confirmed: false
-			})
-		);
+		assert_eq!(events().last(), Some(&settled(purchase, false)));
 	});
 }
 
