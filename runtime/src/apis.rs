@@ -19,9 +19,9 @@ use sp_version::RuntimeVersion;
 use itc_primitives::device::{DeviceCode, ManufacturerId};
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Devices, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, DataMarket, Devices, Executive,
+	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -208,6 +208,26 @@ impl_runtime_apis! {
 
 		fn manufacturer_of(account: AccountId) -> Option<ManufacturerId> {
 			pallet_manufacturers::ManufacturerIdOf::<Runtime>::get(account)
+		}
+	}
+
+	impl pallet_data_market::runtime_api::DataMarketApi<
+		Block,
+		pallet_data_market::Listing<Runtime>,
+		pallet_data_market::Bounty<Runtime>,
+	> for Runtime {
+		fn open_listings(
+			start_after: Option<pallet_data_market::ListingId>,
+			limit: u32,
+		) -> pallet_data_market::Page<pallet_data_market::ListingId, pallet_data_market::Listing<Runtime>> {
+			DataMarket::open_listings(start_after, limit)
+		}
+
+		fn open_bounties(
+			start_after: Option<pallet_data_market::BountyId>,
+			limit: u32,
+		) -> pallet_data_market::Page<pallet_data_market::BountyId, pallet_data_market::Bounty<Runtime>> {
+			DataMarket::open_bounties(start_after, limit)
 		}
 	}
 

@@ -10,6 +10,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_token_vesting, Vesting]
 	[pallet_manufacturers, Manufacturers]
 	[pallet_devices, Devices]
+	[pallet_data_market, DataMarket]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

@@ -74,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("itc"),
 	impl_name: alloc::borrow::Cow::Borrowed("itc-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -169,4 +169,6 @@ mod runtime {
 	pub type Manufacturers = pallet_manufacturers;
 	#[runtime::pallet_index(31)]
 	pub type Devices = pallet_devices;
+	#[runtime::pallet_index(32)]
+	pub type DataMarket = pallet_data_market;
 }

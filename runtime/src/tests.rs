@@ -196,3 +196,28 @@ fn a_full_registration_batch_fits_in_a_block() {
 	);
 	assert!(calls >= 1);
 }
+
+/// The data market's hook acts on at most `MaxDeadlinesPerBlock` deadlines per block; at the
+/// generated weights that must leave most of a block to transactions.
+#[test]
+fn a_full_deadline_queue_takes_a_small_part_of_a_block() {
+	use frame_support::dispatch::DispatchClass;
+	use pallet_data_market::WeightInfo as _;
+	type Queue = <Runtime as pallet_data_market::Config>::MaxDeadlinesPerBlock;
+	type Weights = <Runtime as pallet_data_market::Config>::WeightInfo;
+
+	let limits = crate::configs::RuntimeBlockWeights::get();
+	let block = limits.max_block;
+	let hook = Weights::on_initialize(Queue::get());
+	println!(
+		"on_initialize({}): {} µs of a {} µs block; a dispute: {} µs",
+		Queue::get(),
+		hook.ref_time() / 1_000_000,
+		block.ref_time() / 1_000_000,
+		Weights::dispute_won_by_buyer().max(Weights::dispute_won_by_seller()).ref_time()
+			/ 1_000_000,
+	);
+	assert!(hook.ref_time() * 10 <= block.ref_time(), "a full queue takes over 10 % of a block");
+	let normal = limits.get(DispatchClass::Normal).max_extrinsic.expect("limited");
+	assert!(Weights::dispute_won_by_buyer().all_lte(normal));
+}

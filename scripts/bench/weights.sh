@@ -17,6 +17,7 @@ declare -A PALLETS=(
 	[pallet_token_vesting]=pallets/token-vesting
 	[pallet_manufacturers]=pallets/manufacturers
 	[pallet_devices]=pallets/devices
+	[pallet_data_market]=pallets/data-market
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

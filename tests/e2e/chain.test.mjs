@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { Metadata } from '@polkadot/types';
 import { u8aConcat, u8aToHex } from '@polkadot/util';
-import { connect, palletAccount, rpc, sendAndFinalize, startNode, waitFor } from './lib/node.mjs';
+import { connect, palletAccount, rpc, startNode, waitFor } from './lib/node.mjs';
+import { sendAndFinalize } from './lib/tx.mjs';
 
 const ITC = 10n ** 12n;
 const TOTAL_SUPPLY = 800_000_000n * ITC;
@@ -58,7 +59,7 @@ describe('itc-node --dev with @polkadot/api', () => {
     for (const v of [14, 15, 16]) assert.ok(versions.includes(v), `metadata V${v} in ${versions}`);
     const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
     assert.deepEqual(pallets, ['System', 'Timestamp', 'ChainClock', 'Aura', 'Grandpa', 'Balances',
-      'TransactionPayment', 'Vesting', 'Sudo', 'Utility', 'Multisig', 'Manufacturers', 'Devices']);
+      'TransactionPayment', 'Vesting', 'Sudo', 'Utility', 'Multisig', 'Manufacturers', 'Devices', 'DataMarket']);
     for (const [pallet, call] of [['balances', 'transferKeepAlive'], ['vesting', 'vestOther'],
       ['vesting', 'forceVestedTransfer'], ['utility', 'batchAll'], ['multisig', 'asMulti'],
       ['sudo', 'sudo']]) {

@@ -7,44 +7,9 @@ import { stringToHex, stringToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { connect, startNode } from './lib/node.mjs';
 import { claimMessage, deviceCode, firmwareMessage, humanCode } from './lib/device.mjs';
+import { findEvent, send, sudo } from './lib/tx.mjs';
 
 const MODEL = 'TH-100';
-
-/** Signs and sends `tx`; resolves once it is in a block, with its events and error if any. */
-function send(api, tx, signer) {
-  return new Promise((resolve, reject) => {
-    let unsub;
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (status.isInBlock) {
-        unsub?.();
-        resolve({ events, error: dispatchError && describeError(api, dispatchError) });
-      } else if (status.isDropped || status.isInvalid || status.isUsurped) {
-        unsub?.();
-        reject(new Error(`transaction ${status.type}`));
-      }
-    }).then((u) => { unsub = u; }, reject);
-  });
-}
-
-/** `pallet.Error` for a module error, else the error's string form. */
-function describeError(api, error) {
-  if (!error.isModule) return error.type;
-  const { section, name } = api.registry.findMetaError(error.asModule);
-  return `${section}.${name}`;
-}
-
-/** The event `section.method` among `events`, or undefined. */
-function findEvent(events, section, method) {
-  return events.map((r) => r.event).find((e) => e.section === section && e.method === method);
-}
-
-/** Sends `call` through sudo; resolves with the inner call's error, if any. */
-async function sudo(api, call, alice) {
-  const { events, error } = await send(api, api.tx.sudo.sudo(call), alice);
-  assert.equal(error, undefined);
-  const sudid = findEvent(events, 'sudo', 'Sudid').data[0];
-  return sudid.isErr ? describeError(api, sudid.asErr) : undefined;
-}
 
 describe('manufacturers and devices with @polkadot/api', () => {
   let node;

@@ -3,6 +3,7 @@
 mod aura;
 mod balances;
 mod chain_clock;
+mod data_market;
 mod devices;
 mod grandpa;
 mod manufacturers;

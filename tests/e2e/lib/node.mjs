@@ -104,25 +104,6 @@ export async function connect(rpcUrl) {
   return ApiPromise.create({ provider: new WsProvider(rpcUrl), noInitWarn: true, throwOnConnect: true });
 }
 
-/**
- * Signs and sends `tx`, resolving once its block is finalized with
- * { blockHash, events, dispatchError }.
- */
-export function sendAndFinalize(api, tx, signer) {
-  return new Promise((resolve, reject) => {
-    let unsub;
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (status.isFinalized) {
-        unsub?.();
-        resolve({ blockHash: status.asFinalized, events, dispatchError });
-      } else if (status.isDropped || status.isInvalid || status.isUsurped) {
-        unsub?.();
-        reject(new Error(`transaction ${status.type}`));
-      }
-    }).then((u) => { unsub = u; }, reject);
-  });
-}
-
 /** The account of a pallet id ("modl" ++ id, zero-padded to 32 bytes), as an SS58 address. */
 export function palletAccount(api, id) {
   const bytes = new Uint8Array(32);

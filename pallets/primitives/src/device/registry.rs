@@ -69,6 +69,11 @@ pub trait DeviceRegistry<AccountId> {
 	/// Whether `signature` is the device key's signature of `message`. Callers bind the
 	/// message to their purpose, the genesis hash and a nonce of their own.
 	fn verify_signature(code: &DeviceCode, message: &[u8], signature: &DeviceSignature) -> bool;
+
+	/// Creates an active device of an approved manufacturer, owned by `owner`, for benchmarks
+	/// of pallets that need one; `seed` makes it unique.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_active_device(owner: &AccountId, seed: u32) -> DeviceCode;
 }
 
 /// No devices at all.
@@ -93,5 +98,9 @@ impl<AccountId> DeviceRegistry<AccountId> for () {
 	}
 	fn verify_signature(_: &DeviceCode, _: &[u8], _: &DeviceSignature) -> bool {
 		false
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_active_device(_: &AccountId, _: u32) -> DeviceCode {
+		DeviceCode([0; 15])
 	}
 }

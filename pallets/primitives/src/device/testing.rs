@@ -103,6 +103,23 @@ impl<AccountId: Encode + Decode> DeviceRegistry<AccountId> for MockDevices {
 	fn verify_signature(code: &DeviceCode, message: &[u8], signature: &DeviceSignature) -> bool {
 		Self::get(code).is_some_and(|d| d.key.verify(message, signature))
 	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_active_device(owner: &AccountId, seed: u32) -> DeviceCode {
+		let mut raw = [0xbe; 32];
+		raw[..4].copy_from_slice(&seed.to_le_bytes());
+		let key = DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw(raw));
+		let code = DeviceCode::derive(0, b"bench", &seed.to_le_bytes(), &key);
+		let device = MockDevice {
+			key,
+			account: (b"bench", seed).encode(),
+			owner: Some(owner.encode()),
+			manufacturer: 0,
+			status: DeviceStatus::Active,
+			manufacturer_approved: true,
+		};
+		DEVICES.with(|d| d.borrow_mut().insert(code, device));
+		code
+	}
 }
 
 #[cfg(test)]

@@ -1,0 +1,378 @@
+//! Benchmarks of the data-market pallet (frame-benchmarking v2).
+//!
+//! Each call is measured on its dearest path: longest CIDs, a listing removed when its last
+//! purchase ends (bond released), a dispute that runs the whole judgement (X25519 key check,
+//! box opening, hash) on a sealed key made by libsodium.
+
+use super::*;
+use crate::{crypto::vector, Pallet as DataMarket};
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	assert_ok,
+	traits::{
+		fungible::{Inspect, Mutate},
+		Get, Hooks,
+	},
+	BoundedVec,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use itc_primitives::device::DeviceRegistry;
+use sp_runtime::traits::{One, Saturating};
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let amount = T::Currency::minimum_balance()
+		.saturating_mul(1_000_000_000u32.into())
+		.saturating_add(T::MinSellerBond::get().saturating_mul(10u32.into()));
+	T::Currency::set_balance(&who, amount);
+	who
+}
+
+fn longest_cid<T: Config>() -> CidOf<T> {
+	BoundedVec::truncate_from(vec![b'b'; T::MaxCidLength::get() as usize])
+}
+
+fn price<T: Config>() -> BalanceOf<T> {
+	T::Currency::minimum_balance().saturating_mul(100u32.into())
+}
+
+fn now<T: Config>() -> BlockNumberFor<T> {
+	frame_system::Pallet::<T>::block_number()
+}
+
+/// `seller` lists the data of a new device of theirs, committing to the libsodium vector's
+/// key; returns the listing id.
+fn listed<T: Config>(seller: &T::AccountId, max_sales: u32) -> ListingId {
+	let device = T::Devices::benchmark_active_device(seller, NextListingId::<T>::get());
+	let id = NextListingId::<T>::get();
+	assert_ok!(DataMarket::<T>::list(
+		RawOrigin::Signed(seller.clone()).into(),
+		device,
+		longest_cid::<T>(),
+		vector::hex(vector::COMMITMENT),
+		price::<T>(),
+		longest_cid::<T>(),
+		now::<T>().saturating_add(T::MaxListingLifetime::get()),
+		max_sales,
+		T::MinSellerBond::get(),
+	));
+	id
+}
+
+/// `buyer` buys `listing` with the libsodium vector's public key; returns the purchase id.
+fn bought<T: Config>(buyer: &T::AccountId, listing: ListingId) -> PurchaseId {
+	let id = NextPurchaseId::<T>::get();
+	assert_ok!(DataMarket::<T>::buy(
+		RawOrigin::Signed(buyer.clone()).into(),
+		listing,
+		price::<T>(),
+		vector::hex(vector::PK),
+	));
+	id
+}
+
+/// A purchase of a one-sale listing (so it is sold out and goes when the purchase ends) with
+/// the libsodium vector's sealed key delivered; returns seller, buyer and purchase.
+fn delivered<T: Config>() -> (T::AccountId, T::AccountId, PurchaseId) {
+	let seller = funded::<T>("seller", 0);
+	let buyer = funded::<T>("buyer", 0);
+	let listing = listed::<T>(&seller, 1);
+	let purchase = bought::<T>(&buyer, listing);
+	assert_ok!(DataMarket::<T>::deliver(
+		RawOrigin::Signed(seller.clone()).into(),
+		purchase,
+		vector::hex(vector::SEALED),
+	));
+	(seller, buyer, purchase)
+}
+
+/// A bounty by `buyer` with `MaxAnswers` answers, the last of them a real listing of
+/// `seller`'s; returns the bounty and that listing.
+fn answered_bounty<T: Config>(
+	buyer: &T::AccountId,
+	seller: &T::AccountId,
+) -> (BountyId, ListingId) {
+	let bounty = NextBountyId::<T>::get();
+	assert_ok!(DataMarket::<T>::post_bounty(
+		RawOrigin::Signed(buyer.clone()).into(),
+		longest_cid::<T>(),
+		price::<T>(),
+		2,
+		now::<T>().saturating_add(T::MaxBountyLifetime::get()),
+	));
+	let listing = listed::<T>(seller, 2);
+	Bounties::<T>::mutate(bounty, |b| {
+		let b = b.as_mut().expect("posted above");
+		let others = T::MaxAnswers::get().saturating_sub(1);
+		b.answers = BoundedVec::truncate_from((0..others).map(|i| u32::MAX - i).collect());
+		assert_ok!(b.answers.try_push(listing));
+	});
+	(bounty, listing)
+}
+
+fn skip_blocks<T: Config>(blocks: BlockNumberFor<T>) {
+	frame_system::Pallet::<T>::set_block_number(now::<T>().saturating_add(blocks));
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn list() {
+		let seller = funded::<T>("seller", 0);
+		let device = T::Devices::benchmark_active_device(&seller, 0);
+		let expires_at = now::<T>().saturating_add(T::MaxListingLifetime::get());
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(seller),
+			device,
+			longest_cid::<T>(),
+			[1; 32],
+			price::<T>(),
+			longest_cid::<T>(),
+			expires_at,
+			10,
+			T::MinSellerBond::get(),
+		);
+
+		assert!(Listings::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn update_listing() {
+		let seller = funded::<T>("seller", 0);
+		let listing = listed::<T>(&seller, 1);
+		// Any block in the lifetime; the runtime benchmarks may run the call a block later.
+		let expires_at = now::<T>().saturating_add(T::DeliveryPeriod::get());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller), listing, price::<T>(), expires_at, 5);
+
+		assert_eq!(Listings::<T>::get(listing).map(|l| l.max_sales), Some(5));
+	}
+
+	/// With no purchase open, so the listing is removed and its bond released.
+	#[benchmark]
+	fn withdraw_listing() {
+		let seller = funded::<T>("seller", 0);
+		let listing = listed::<T>(&seller, 1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller), listing);
+
+		assert!(!Listings::<T>::contains_key(listing));
+	}
+
+	#[benchmark]
+	fn expire_listing() {
+		let seller = funded::<T>("seller", 0);
+		let listing = listed::<T>(&seller, 1);
+		skip_blocks::<T>(T::MaxListingLifetime::get().saturating_add(One::one()));
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), listing);
+
+		assert!(!Listings::<T>::contains_key(listing));
+	}
+
+	/// The last sale, which also closes the listing.
+	#[benchmark]
+	fn buy() {
+		let seller = funded::<T>("seller", 0);
+		let buyer = funded::<T>("buyer", 0);
+		let listing = listed::<T>(&seller, 1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer), listing, price::<T>(), vector::hex(vector::PK));
+
+		assert!(Purchases::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn deliver() {
+		let seller = funded::<T>("seller", 0);
+		let buyer = funded::<T>("buyer", 0);
+		let purchase = bought::<T>(&buyer, listed::<T>(&seller, 1));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller), purchase, vector::hex(vector::SEALED));
+
+		assert!(matches!(
+			Purchases::<T>::get(purchase).map(|p| p.state),
+			Some(PurchaseState::Delivered { .. })
+		));
+	}
+
+	/// Pays fee and seller, and removes the sold-out listing.
+	#[benchmark]
+	fn confirm() {
+		let (_, buyer, purchase) = delivered::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer), purchase);
+
+		assert!(!Purchases::<T>::contains_key(purchase));
+	}
+
+	/// The sealed key opens to the committed key: dispute fee, settlement, listing removed.
+	#[benchmark]
+	fn dispute_won_by_seller() {
+		let (_, buyer, purchase) = delivered::<T>();
+
+		#[extrinsic_call]
+		dispute(RawOrigin::Signed(buyer), purchase, vector::hex(vector::SK));
+
+		assert!(!Purchases::<T>::contains_key(purchase));
+	}
+
+	/// The sealed key opens to another key: refund, bond to the buyer, listing removed.
+	#[benchmark]
+	fn dispute_won_by_buyer() {
+		let (_, buyer, purchase) = delivered::<T>();
+		let listing = Purchases::<T>::get(purchase).map(|p| p.listing).unwrap_or_default();
+		Listings::<T>::mutate(listing, |l| {
+			if let Some(l) = l {
+				l.key_commitment = [0; 32];
+			}
+		});
+
+		#[extrinsic_call]
+		dispute(RawOrigin::Signed(buyer), purchase, vector::hex(vector::SK));
+
+		assert!(!Listings::<T>::contains_key(listing));
+	}
+
+	/// The judgement alone: the cryptography a dispute runs.
+	#[benchmark]
+	fn judge() {
+		let public = vector::hex(vector::PK);
+		let secret = vector::hex(vector::SK);
+		let sealed: [u8; crypto::SEALED_KEY_LEN] = vector::hex(vector::SEALED);
+		let commitment = vector::hex(vector::COMMITMENT);
+		let verdict;
+
+		#[block]
+		{
+			verdict = crypto::judge(&public, &secret, &sealed, &commitment);
+		}
+
+		assert_eq!(verdict, crypto::Verdict::RightKey);
+	}
+
+	#[benchmark]
+	fn refund() {
+		let seller = funded::<T>("seller", 0);
+		let buyer = funded::<T>("buyer", 0);
+		let purchase = bought::<T>(&buyer, listed::<T>(&seller, 1));
+		skip_blocks::<T>(T::DeliveryPeriod::get().saturating_add(One::one()));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller), purchase);
+
+		assert!(!Purchases::<T>::contains_key(purchase));
+	}
+
+	#[benchmark]
+	fn settle() {
+		let (seller, _, purchase) = delivered::<T>();
+		skip_blocks::<T>(T::ConfirmationPeriod::get().saturating_add(One::one()));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller), purchase);
+
+		assert!(!Purchases::<T>::contains_key(purchase));
+	}
+
+	#[benchmark]
+	fn post_bounty() {
+		let buyer = funded::<T>("buyer", 0);
+		let deadline = now::<T>().saturating_add(T::MaxBountyLifetime::get());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer), longest_cid::<T>(), price::<T>(), 10, deadline);
+
+		assert!(Bounties::<T>::contains_key(0));
+	}
+
+	/// The last free answer slot, after checking every other answer for a repeat.
+	#[benchmark]
+	fn answer_bounty() {
+		let buyer = funded::<T>("buyer", 0);
+		let seller = funded::<T>("seller", 0);
+		let (bounty, _) = answered_bounty::<T>(&buyer, &seller);
+		Bounties::<T>::mutate(bounty, |b| {
+			if let Some(b) = b {
+				b.answers.pop();
+			}
+		});
+		let listing = listed::<T>(&seller, 1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller), bounty, listing);
+
+		let answers = Bounties::<T>::get(bounty).map(|b| b.answers.len() as u32);
+		assert_eq!(answers, Some(T::MaxAnswers::get()));
+	}
+
+	/// The last answer of a full list, moving the reward from one hold to the other.
+	#[benchmark]
+	fn accept_answer() {
+		let buyer = funded::<T>("buyer", 0);
+		let seller = funded::<T>("seller", 0);
+		let (bounty, listing) = answered_bounty::<T>(&buyer, &seller);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer), bounty, listing, vector::hex(vector::PK));
+
+		assert!(Purchases::<T>::contains_key(0));
+	}
+
+	/// By anyone after the deadline.
+	#[benchmark]
+	fn close_bounty() {
+		let buyer = funded::<T>("buyer", 0);
+		let seller = funded::<T>("seller", 0);
+		let (bounty, _) = answered_bounty::<T>(&buyer, &seller);
+		skip_blocks::<T>(T::MaxBountyLifetime::get().saturating_add(One::one()));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller), bounty);
+
+		assert!(!Bounties::<T>::contains_key(bounty));
+	}
+
+	/// `n` confirmation deadlines due, each settling a purchase (of its own buyer and seller)
+	/// and removing its sold-out listing: the dearest thing a deadline does.
+	#[benchmark]
+	fn on_initialize(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
+		let mut purchases = Vec::new();
+		for i in 0..n {
+			let seller = funded::<T>("seller", i);
+			let buyer = funded::<T>("buyer", i);
+			let purchase = bought::<T>(&buyer, listed::<T>(&seller, 1));
+			assert_ok!(DataMarket::<T>::deliver(
+				RawOrigin::Signed(seller).into(),
+				purchase,
+				vector::hex(vector::SEALED),
+			));
+			purchases.push(purchase);
+		}
+		let at = now::<T>().saturating_add(T::ConfirmationPeriod::get()).saturating_add(One::one());
+		let queue = purchases.iter().map(|p| Deadline::Confirmation(*p)).collect::<Vec<_>>();
+		Deadlines::<T>::insert(at, BoundedVec::truncate_from(queue));
+		frame_system::Pallet::<T>::set_block_number(at);
+
+		#[block]
+		{
+			DataMarket::<T>::on_initialize(at);
+		}
+
+		assert_eq!(Purchases::<T>::iter().count(), 0);
+	}
+
+	impl_benchmark_test_suite!(DataMarket, crate::mock::build_ext(), crate::mock::Test);
+}

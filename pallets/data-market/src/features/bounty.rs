@@ -1,0 +1,141 @@
+//! Data bounties: requests with a reward per accepted answer.
+
+use crate::*;
+use frame_support::{
+	ensure,
+	traits::{fungible::MutateHold, tokens::Precision, Get},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{CheckedMul, Saturating, Zero},
+	DispatchError, DispatchResult,
+};
+
+impl<T: Config> Pallet<T> {
+	/// `buyer` posts a bounty and holds all its rewards.
+	pub(crate) fn do_post_bounty(
+		buyer: T::AccountId,
+		request: CidOf<T>,
+		reward: BalanceOf<T>,
+		max_accepted: u32,
+		deadline: BlockNumberFor<T>,
+	) -> DispatchResult {
+		Self::ensure_cid(&request)?;
+		ensure!(!reward.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(max_accepted > 0, Error::<T>::ZeroMaximum);
+		Self::ensure_deadline(deadline, T::MaxBountyLifetime::get())?;
+		let escrow = reward.checked_mul(&max_accepted.into()).ok_or(Error::<T>::Overflow)?;
+		let id = NextBountyId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		T::Currency::hold(&HoldReason::BountyEscrow.into(), &buyer, escrow)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+
+		NextBountyId::<T>::put(next);
+		Self::schedule(deadline, Deadline::BountyDeadline(id));
+		Self::deposit_event(Event::BountyPosted {
+			bounty: id,
+			buyer: buyer.clone(),
+			reward,
+			max_accepted,
+			deadline,
+		});
+		Bounties::<T>::insert(
+			id,
+			Bounty {
+				buyer,
+				request,
+				reward,
+				max_accepted,
+				accepted: 0,
+				deadline,
+				answers: Default::default(),
+			},
+		);
+		Ok(())
+	}
+
+	/// `who` answers bounty `id` with their open listing `listing_id`.
+	pub(crate) fn do_answer_bounty(
+		who: &T::AccountId,
+		id: BountyId,
+		listing_id: ListingId,
+	) -> DispatchResult {
+		let mut bounty = Self::live_bounty(id)?;
+		let listing = Listings::<T>::get(listing_id).ok_or(Error::<T>::UnknownListing)?;
+		ensure!(listing.seller == *who, Error::<T>::NotSeller);
+		ensure!(listing.status == ListingStatus::Open, Error::<T>::ListingClosed);
+		ensure!(!bounty.answers.contains(&listing_id), Error::<T>::AlreadyAnswered);
+		bounty.answers.try_push(listing_id).map_err(|_| Error::<T>::TooManyAnswers)?;
+
+		Bounties::<T>::insert(id, bounty);
+		Self::deposit_event(Event::BountyAnswered { bounty: id, listing: listing_id });
+		Ok(())
+	}
+
+	/// `buyer` accepts listing `listing_id`'s answer to their bounty `id`.
+	pub(crate) fn do_accept_answer(
+		buyer: T::AccountId,
+		id: BountyId,
+		listing_id: ListingId,
+		buyer_key: BoxPublicKey,
+	) -> DispatchResult {
+		let mut bounty = Self::live_bounty(id)?;
+		ensure!(bounty.buyer == buyer, Error::<T>::NotBountyOwner);
+		let at = bounty.answers.iter().position(|l| *l == listing_id);
+		let at = at.ok_or(Error::<T>::NotAnAnswer)?;
+		let listing = Self::buyable_listing(listing_id, &buyer)?;
+		// Held from the bounty already: move the reward from one hold to the other.
+		T::Currency::release(
+			&HoldReason::BountyEscrow.into(),
+			&buyer,
+			bounty.reward,
+			Precision::Exact,
+		)?;
+		T::Currency::hold(&HoldReason::Escrow.into(), &buyer, bounty.reward)?;
+		bounty.answers.remove(at);
+		bounty.accepted = bounty.accepted.saturating_add(1);
+
+		let purchase =
+			Self::open_purchase(listing_id, listing, buyer, bounty.reward, buyer_key, Some(id))?;
+		Self::deposit_event(Event::AnswerAccepted { bounty: id, listing: listing_id, purchase });
+		if bounty.accepted >= bounty.max_accepted {
+			Self::end_bounty(id, &bounty)
+		} else {
+			Bounties::<T>::insert(id, bounty);
+			Ok(())
+		}
+	}
+
+	/// Closes bounty `id`: by its buyer at any time, by anyone after the deadline.
+	pub(crate) fn do_close_bounty(who: &T::AccountId, id: BountyId) -> DispatchResult {
+		let bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
+		ensure!(bounty.buyer == *who || Self::now() > bounty.deadline, Error::<T>::BountyStillOpen);
+		Self::end_bounty(id, &bounty)
+	}
+
+	/// Refunds what `bounty` holds for answers not accepted, and removes it.
+	pub(crate) fn end_bounty(id: BountyId, bounty: &Bounty<T>) -> DispatchResult {
+		let refunded = T::Currency::release(
+			&HoldReason::BountyEscrow.into(),
+			&bounty.buyer,
+			Self::bounty_escrow(bounty),
+			Precision::BestEffort,
+		)?;
+		Bounties::<T>::remove(id);
+		Self::deposit_event(Event::BountyClosed { bounty: id, refunded });
+		Ok(())
+	}
+
+	/// What `bounty` holds: the rewards of the answers it may still accept.
+	pub(crate) fn bounty_escrow(bounty: &Bounty<T>) -> BalanceOf<T> {
+		let left = bounty.max_accepted.saturating_sub(bounty.accepted);
+		bounty.reward.saturating_mul(left.into())
+	}
+
+	/// Bounty `id`, if its deadline has not passed.
+	fn live_bounty(id: BountyId) -> Result<Bounty<T>, DispatchError> {
+		let bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
+		ensure!(Self::now() <= bounty.deadline, Error::<T>::BountyDeadlinePassed);
+		Ok(bounty)
+	}
+}

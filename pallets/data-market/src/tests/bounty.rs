@@ -1,0 +1,243 @@
+//! `post_bounty`, `answer_bounty`, `accept_answer`, `close_bounty`.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use itc_primitives::device::{testing::MockDevices, DeviceStatus, Role};
+
+const REWARD: u64 = 300;
+const DEADLINE: u64 = 50;
+
+fn post(who: u64, reward: u64, max_accepted: u32, deadline: u64) -> sp_runtime::DispatchResult {
+	DataMarket::post_bounty(
+		RuntimeOrigin::signed(who),
+		cid("bafkreirequest"),
+		reward,
+		max_accepted,
+		deadline,
+	)
+}
+
+/// [`BUYER`] posts a bounty for 2 answers; returns its id.
+fn posted() -> BountyId {
+	let id = NextBountyId::<Test>::get();
+	assert_ok!(post(BUYER, REWARD, 2, DEADLINE));
+	id
+}
+
+fn answer(who: u64, bounty: BountyId, listing: ListingId) -> sp_runtime::DispatchResult {
+	DataMarket::answer_bounty(RuntimeOrigin::signed(who), bounty, listing)
+}
+
+fn accept(who: u64, bounty: BountyId, listing: ListingId) -> sp_runtime::DispatchResult {
+	DataMarket::accept_answer(RuntimeOrigin::signed(who), bounty, listing, box_keys(5).1)
+}
+
+/// A bounty answered by [`SELLER`]'s listing; returns both.
+fn answered() -> (BountyId, ListingId) {
+	let bounty = posted();
+	let listing = listed();
+	assert_ok!(answer(SELLER, bounty, listing));
+	(bounty, listing)
+}
+
+#[test]
+fn post_bounty_holds_every_reward() {
+	new_test_ext(|| {
+		let bounty = posted();
+		let stored = Bounties::<Test>::get(bounty).unwrap();
+		assert_eq!((stored.buyer, stored.reward, stored.max_accepted), (BUYER, REWARD, 2));
+		assert_eq!((stored.accepted, stored.deadline), (0, DEADLINE));
+		assert_eq!(held(HoldReason::BountyEscrow, BUYER), 2 * REWARD);
+		assert_eq!(
+			Deadlines::<Test>::get(DEADLINE + 1).to_vec(),
+			vec![Deadline::BountyDeadline(bounty)]
+		);
+		assert_eq!(
+			events(),
+			vec![Event::BountyPosted {
+				bounty,
+				buyer: BUYER,
+				reward: REWARD,
+				max_accepted: 2,
+				deadline: DEADLINE
+			}]
+		);
+	});
+}
+
+#[test]
+fn post_bounty_errors() {
+	new_test_ext(|| {
+		let bad_cid = DataMarket::post_bounty(RuntimeOrigin::signed(BUYER), cid("a b"), 1, 1, 9);
+		assert_noop!(bad_cid, Error::<Test>::BadCid);
+		assert_noop!(post(BUYER, 0, 1, DEADLINE), Error::<Test>::ZeroAmount);
+		assert_noop!(post(BUYER, 1, 0, DEADLINE), Error::<Test>::ZeroMaximum);
+		assert_noop!(post(BUYER, 1, 1, 1), Error::<Test>::BadDeadline);
+		assert_noop!(post(BUYER, 1, 1, 1 + 500 + 1), Error::<Test>::BadDeadline);
+		assert_noop!(post(BUYER, START / 2 + 1, 2, DEADLINE), Error::<Test>::InsufficientBalance);
+		assert_noop!(post(BUYER, u64::MAX / 2 + 1, 2, DEADLINE), Error::<Test>::Overflow);
+		NextBountyId::<Test>::put(BountyId::MAX);
+		assert_noop!(post(BUYER, 1, 1, DEADLINE), Error::<Test>::Overflow);
+	});
+}
+
+#[test]
+fn answer_bounty_records_the_listing() {
+	new_test_ext(|| {
+		let (bounty, listing) = answered();
+		assert_eq!(Bounties::<Test>::get(bounty).unwrap().answers.to_vec(), vec![listing]);
+		assert_eq!(events().last(), Some(&Event::BountyAnswered { bounty, listing }));
+	});
+}
+
+#[test]
+fn answer_bounty_errors() {
+	new_test_ext(|| {
+		let bounty = posted();
+		let listing = listed();
+		assert_noop!(answer(SELLER, 9, listing), Error::<Test>::UnknownBounty);
+		assert_noop!(answer(SELLER, bounty, 9), Error::<Test>::UnknownListing);
+		assert_noop!(answer(OTHER, bounty, listing), Error::<Test>::NotSeller);
+		assert_ok!(answer(SELLER, bounty, listing));
+		assert_noop!(answer(SELLER, bounty, listing), Error::<Test>::AlreadyAnswered);
+		let more: Vec<_> =
+			(2..4).map(|seed| list_as(SELLER2, device_of(SELLER2, seed), 1)).collect();
+		for listing in &more {
+			assert_ok!(answer(SELLER2, bounty, *listing));
+		}
+		let fourth = list_as(SELLER2, device_of(SELLER2, 9), 1);
+		assert_noop!(answer(SELLER2, bounty, fourth), Error::<Test>::TooManyAnswers);
+
+		let closed = buy_then_withdraw(SELLER2, 10);
+		let other_bounty = posted();
+		assert_noop!(answer(SELLER2, other_bounty, closed), Error::<Test>::ListingClosed);
+		System::set_block_number(DEADLINE + 1);
+		assert_noop!(answer(SELLER2, other_bounty, fourth), Error::<Test>::BountyDeadlinePassed);
+	});
+}
+
+/// A listing of `seller`'s device `seed`, bought once and withdrawn, so it is stored but
+/// closed.
+fn buy_then_withdraw(seller: u64, seed: u8) -> ListingId {
+	let listing = list_as(seller, device_of(seller, seed), 5);
+	buy_as(OTHER, listing, seed);
+	assert_ok!(DataMarket::withdraw_listing(RuntimeOrigin::signed(seller), listing));
+	listing
+}
+
+#[test]
+fn accept_answer_buys_the_listing_with_the_reward() {
+	new_test_ext(|| {
+		let (bounty, listing) = answered();
+		assert_ok!(accept(BUYER, bounty, listing));
+
+		let purchase = Purchases::<Test>::get(0).unwrap();
+		assert_eq!(
+			(purchase.amount, purchase.bounty, purchase.seller),
+			(REWARD, Some(bounty), SELLER)
+		);
+		assert_eq!(held(HoldReason::Escrow, BUYER), REWARD);
+		assert_eq!(held(HoldReason::BountyEscrow, BUYER), REWARD);
+		let stored = Bounties::<Test>::get(bounty).unwrap();
+		assert_eq!((stored.accepted, stored.answers.len()), (1, 0));
+		assert_eq!(Listings::<Test>::get(listing).unwrap().sold, 1);
+		assert_eq!(events().last(), Some(&Event::AnswerAccepted { bounty, listing, purchase: 0 }));
+
+		// From here it is an ordinary purchase.
+		assert_ok!(DataMarket::deliver(RuntimeOrigin::signed(SELLER), 0, seal(5, &CONTENT_KEY)));
+		assert_ok!(DataMarket::confirm(RuntimeOrigin::signed(BUYER), 0));
+		assert_eq!(free(SELLER), START - BOND + REWARD - REWARD * 2 / 100);
+	});
+}
+
+#[test]
+fn the_last_accepted_answer_closes_the_bounty() {
+	new_test_ext(|| {
+		let (bounty, listing) = answered();
+		let second = list_as(SELLER2, device_of(SELLER2, 2), 1);
+		assert_ok!(answer(SELLER2, bounty, second));
+		assert_ok!(accept(BUYER, bounty, listing));
+		assert_ok!(accept(BUYER, bounty, second));
+		assert!(Bounties::<Test>::get(bounty).is_none());
+		assert_eq!(held(HoldReason::BountyEscrow, BUYER), 0);
+		assert_eq!(held(HoldReason::Escrow, BUYER), 2 * REWARD);
+		assert_eq!(events().last(), Some(&Event::BountyClosed { bounty, refunded: 0 }));
+	});
+}
+
+#[test]
+fn accept_answer_errors() {
+	new_test_ext(|| {
+		let (bounty, listing) = answered();
+		assert_noop!(accept(BUYER, 9, listing), Error::<Test>::UnknownBounty);
+		assert_noop!(accept(OTHER, bounty, listing), Error::<Test>::NotBountyOwner);
+		let unanswered = list_as(SELLER2, device_of(SELLER2, 2), 1);
+		assert_noop!(accept(BUYER, bounty, unanswered), Error::<Test>::NotAnAnswer);
+
+		MockDevices::set_status(&device(), DeviceStatus::Suspended { by: Role::Owner });
+		assert_noop!(accept(BUYER, bounty, listing), Error::<Test>::DeviceUnavailable);
+		MockDevices::set_status(&device(), DeviceStatus::Active);
+
+		// Answered, then withdrawn with no purchase: removed.
+		let gone = list_as(SELLER2, device_of(SELLER2, 4), 1);
+		assert_ok!(answer(SELLER2, bounty, gone));
+		assert_ok!(DataMarket::withdraw_listing(RuntimeOrigin::signed(SELLER2), gone));
+		assert_noop!(accept(BUYER, bounty, gone), Error::<Test>::UnknownListing);
+
+		System::set_block_number(EXPIRES.min(DEADLINE));
+		assert_ok!(accept(BUYER, bounty, listing));
+		System::set_block_number(DEADLINE + 1);
+		assert_noop!(accept(BUYER, bounty, listing), Error::<Test>::BountyDeadlinePassed);
+	});
+}
+
+#[test]
+fn accept_answer_rejects_closed_expired_and_own_listings() {
+	new_test_ext(|| {
+		// A listing answered, then bought once and withdrawn: stored but closed.
+		let (bounty, listing) = answered();
+		buy_as(OTHER, listing, 1);
+		assert_ok!(DataMarket::withdraw_listing(RuntimeOrigin::signed(SELLER), listing));
+		assert_noop!(accept(BUYER, bounty, listing), Error::<Test>::ListingClosed);
+
+		// A listing that expires before the bounty's deadline.
+		let short = list_as(SELLER2, device_of(SELLER2, 2), 1);
+		assert_ok!(DataMarket::update_listing(RuntimeOrigin::signed(SELLER2), short, PRICE, 20, 1));
+		assert_ok!(answer(SELLER2, bounty, short));
+		System::set_block_number(21);
+		assert_noop!(accept(BUYER, bounty, short), Error::<Test>::ListingExpired);
+
+		// A seller's own bounty.
+		let own = NextBountyId::<Test>::get();
+		assert_ok!(post(SELLER2, REWARD, 1, DEADLINE));
+		let mine = list_as(SELLER2, device_of(SELLER2, 3), 1);
+		assert_ok!(answer(SELLER2, own, mine));
+		assert_noop!(accept(SELLER2, own, mine), Error::<Test>::BuyerIsSeller);
+	});
+}
+
+#[test]
+fn close_bounty_by_the_buyer_refunds_what_is_left() {
+	new_test_ext(|| {
+		let (bounty, listing) = answered();
+		assert_ok!(accept(BUYER, bounty, listing));
+		assert_ok!(DataMarket::close_bounty(RuntimeOrigin::signed(BUYER), bounty));
+		assert!(Bounties::<Test>::get(bounty).is_none());
+		assert_eq!(held(HoldReason::BountyEscrow, BUYER), 0);
+		assert_eq!(free(BUYER), START - REWARD);
+		assert_eq!(events().last(), Some(&Event::BountyClosed { bounty, refunded: REWARD }));
+	});
+}
+
+#[test]
+fn close_bounty_by_anyone_after_the_deadline() {
+	new_test_ext(|| {
+		let bounty = posted();
+		let close = || DataMarket::close_bounty(RuntimeOrigin::signed(OTHER), bounty);
+		assert_noop!(close(), Error::<Test>::BountyStillOpen);
+		System::set_block_number(DEADLINE + 1);
+		assert_ok!(close());
+		assert_eq!(free(BUYER), START);
+		assert_noop!(close(), Error::<Test>::UnknownBounty);
+	});
+}
