@@ -9,6 +9,7 @@
 extern crate alloc;
 
 pub mod device;
+pub mod emission;
 pub mod time;
 pub mod token;
 
