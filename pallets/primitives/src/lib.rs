@@ -10,6 +10,7 @@ extern crate alloc;
 
 pub mod device;
 pub mod emission;
+pub mod mining;
 pub mod time;
 pub mod token;
 
