@@ -719,7 +719,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::close_bounty())]
 		pub fn close_bounty(origin: OriginFor<T>, bounty: BountyId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_close_bounty(&who, bounty)
+			Self::do_close_bounty(Some(&who), bounty)
 		}
 	}
 }

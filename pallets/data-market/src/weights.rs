@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `694`
 		//  Estimated: `4055`
-		// Minimum execution time: 74_210_000 picoseconds.
-		Weight::from_parts(77_575_000, 0)
+		// Minimum execution time: 73_770_000 picoseconds.
+		Weight::from_parts(77_775_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `493`
 		//  Estimated: `4055`
-		// Minimum execution time: 18_788_000 picoseconds.
-		Weight::from_parts(20_150_000, 0)
+		// Minimum execution time: 18_517_000 picoseconds.
+		Weight::from_parts(20_070_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `684`
 		//  Estimated: `3865`
-		// Minimum execution time: 54_792_000 picoseconds.
-		Weight::from_parts(57_936_000, 0)
+		// Minimum execution time: 55_122_000 picoseconds.
+		Weight::from_parts(57_886_000, 0)
 			.saturating_add(Weight::from_parts(0, 3865))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `684`
 		//  Estimated: `3865`
-		// Minimum execution time: 54_952_000 picoseconds.
-		Weight::from_parts(57_095_000, 0)
+		// Minimum execution time: 54_181_000 picoseconds.
+		Weight::from_parts(56_995_000, 0)
 			.saturating_add(Weight::from_parts(0, 3865))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -157,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1273`
 		//  Estimated: `4055`
-		// Minimum execution time: 88_471_000 picoseconds.
-		Weight::from_parts(91_867_000, 0)
+		// Minimum execution time: 88_191_000 picoseconds.
+		Weight::from_parts(92_197_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -171,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `322`
 		//  Estimated: `4055`
-		// Minimum execution time: 20_341_000 picoseconds.
-		Weight::from_parts(22_143_000, 0)
+		// Minimum execution time: 20_470_000 picoseconds.
+		Weight::from_parts(22_343_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -189,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1306`
 		//  Estimated: `8799`
-		// Minimum execution time: 149_012_000 picoseconds.
-		Weight::from_parts(153_879_000, 0)
+		// Minimum execution time: 149_502_000 picoseconds.
+		Weight::from_parts(155_431_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -207,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1306`
 		//  Estimated: `8799`
-		// Minimum execution time: 429_889_000 picoseconds.
-		Weight::from_parts(437_942_000, 0)
+		// Minimum execution time: 431_011_000 picoseconds.
+		Weight::from_parts(443_049_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -225,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1205`
 		//  Estimated: `6196`
-		// Minimum execution time: 362_640_000 picoseconds.
-		Weight::from_parts(369_269_000, 0)
+		// Minimum execution time: 365_364_000 picoseconds.
+		Weight::from_parts(374_227_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -235,8 +235,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 231_745_000 picoseconds.
-		Weight::from_parts(235_721_000, 0)
+		// Minimum execution time: 232_716_000 picoseconds.
+		Weight::from_parts(237_273_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
@@ -251,8 +251,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1125`
 		//  Estimated: `6196`
-		// Minimum execution time: 101_320_000 picoseconds.
-		Weight::from_parts(104_916_000, 0)
+		// Minimum execution time: 101_511_000 picoseconds.
+		Weight::from_parts(105_046_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -269,8 +269,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1306`
 		//  Estimated: `8799`
-		// Minimum execution time: 149_433_000 picoseconds.
-		Weight::from_parts(153_679_000, 0)
+		// Minimum execution time: 149_462_000 picoseconds.
+		Weight::from_parts(154_240_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -289,8 +289,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `178`
 		//  Estimated: `4055`
-		// Minimum execution time: 59_418_000 picoseconds.
-		Weight::from_parts(61_882_000, 0)
+		// Minimum execution time: 59_208_000 picoseconds.
+		Weight::from_parts(61_982_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -303,8 +303,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1030`
 		//  Estimated: `3925`
-		// Minimum execution time: 21_702_000 picoseconds.
-		Weight::from_parts(23_295_000, 0)
+		// Minimum execution time: 21_762_000 picoseconds.
+		Weight::from_parts(23_645_000, 0)
 			.saturating_add(Weight::from_parts(0, 3925))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -331,8 +331,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1845`
 		//  Estimated: `4055`
-		// Minimum execution time: 131_556_000 picoseconds.
-		Weight::from_parts(137_154_000, 0)
+		// Minimum execution time: 132_947_000 picoseconds.
+		Weight::from_parts(139_989_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -347,8 +347,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `849`
 		//  Estimated: `3925`
-		// Minimum execution time: 54_811_000 picoseconds.
-		Weight::from_parts(57_575_000, 0)
+		// Minimum execution time: 55_002_000 picoseconds.
+		Weight::from_parts(57_506_000, 0)
 			.saturating_add(Weight::from_parts(0, 3925))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -368,11 +368,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `386 + n * (955 ±0)`
 		//  Estimated: `4055 + n * (5206 ±0)`
-		// Minimum execution time: 4_818_000 picoseconds.
-		Weight::from_parts(4_877_000, 0)
+		// Minimum execution time: 4_747_000 picoseconds.
+		Weight::from_parts(4_888_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
-			// Standard Error: 82_149
-			.saturating_add(Weight::from_parts(149_847_149, 0).saturating_mul(n.into()))
+			// Standard Error: 929_641
+			.saturating_add(Weight::from_parts(165_901_020, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -401,8 +401,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `694`
 		//  Estimated: `4055`
-		// Minimum execution time: 74_210_000 picoseconds.
-		Weight::from_parts(77_575_000, 0)
+		// Minimum execution time: 73_770_000 picoseconds.
+		Weight::from_parts(77_775_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(5))
@@ -415,8 +415,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `493`
 		//  Estimated: `4055`
-		// Minimum execution time: 18_788_000 picoseconds.
-		Weight::from_parts(20_150_000, 0)
+		// Minimum execution time: 18_517_000 picoseconds.
+		Weight::from_parts(20_070_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(2))
@@ -431,8 +431,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `684`
 		//  Estimated: `3865`
-		// Minimum execution time: 54_792_000 picoseconds.
-		Weight::from_parts(57_936_000, 0)
+		// Minimum execution time: 55_122_000 picoseconds.
+		Weight::from_parts(57_886_000, 0)
 			.saturating_add(Weight::from_parts(0, 3865))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -447,8 +447,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `684`
 		//  Estimated: `3865`
-		// Minimum execution time: 54_952_000 picoseconds.
-		Weight::from_parts(57_095_000, 0)
+		// Minimum execution time: 54_181_000 picoseconds.
+		Weight::from_parts(56_995_000, 0)
 			.saturating_add(Weight::from_parts(0, 3865))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -473,8 +473,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1273`
 		//  Estimated: `4055`
-		// Minimum execution time: 88_471_000 picoseconds.
-		Weight::from_parts(91_867_000, 0)
+		// Minimum execution time: 88_191_000 picoseconds.
+		Weight::from_parts(92_197_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -487,8 +487,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `322`
 		//  Estimated: `4055`
-		// Minimum execution time: 20_341_000 picoseconds.
-		Weight::from_parts(22_143_000, 0)
+		// Minimum execution time: 20_470_000 picoseconds.
+		Weight::from_parts(22_343_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(2))
@@ -505,8 +505,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1306`
 		//  Estimated: `8799`
-		// Minimum execution time: 149_012_000 picoseconds.
-		Weight::from_parts(153_879_000, 0)
+		// Minimum execution time: 149_502_000 picoseconds.
+		Weight::from_parts(155_431_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -523,8 +523,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1306`
 		//  Estimated: `8799`
-		// Minimum execution time: 429_889_000 picoseconds.
-		Weight::from_parts(437_942_000, 0)
+		// Minimum execution time: 431_011_000 picoseconds.
+		Weight::from_parts(443_049_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -541,8 +541,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1205`
 		//  Estimated: `6196`
-		// Minimum execution time: 362_640_000 picoseconds.
-		Weight::from_parts(369_269_000, 0)
+		// Minimum execution time: 365_364_000 picoseconds.
+		Weight::from_parts(374_227_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -551,8 +551,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 231_745_000 picoseconds.
-		Weight::from_parts(235_721_000, 0)
+		// Minimum execution time: 232_716_000 picoseconds.
+		Weight::from_parts(237_273_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
@@ -567,8 +567,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1125`
 		//  Estimated: `6196`
-		// Minimum execution time: 101_320_000 picoseconds.
-		Weight::from_parts(104_916_000, 0)
+		// Minimum execution time: 101_511_000 picoseconds.
+		Weight::from_parts(105_046_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -585,8 +585,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1306`
 		//  Estimated: `8799`
-		// Minimum execution time: 149_433_000 picoseconds.
-		Weight::from_parts(153_679_000, 0)
+		// Minimum execution time: 149_462_000 picoseconds.
+		Weight::from_parts(154_240_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -605,8 +605,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `178`
 		//  Estimated: `4055`
-		// Minimum execution time: 59_418_000 picoseconds.
-		Weight::from_parts(61_882_000, 0)
+		// Minimum execution time: 59_208_000 picoseconds.
+		Weight::from_parts(61_982_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(5))
@@ -619,8 +619,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1030`
 		//  Estimated: `3925`
-		// Minimum execution time: 21_702_000 picoseconds.
-		Weight::from_parts(23_295_000, 0)
+		// Minimum execution time: 21_762_000 picoseconds.
+		Weight::from_parts(23_645_000, 0)
 			.saturating_add(Weight::from_parts(0, 3925))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -647,8 +647,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1845`
 		//  Estimated: `4055`
-		// Minimum execution time: 131_556_000 picoseconds.
-		Weight::from_parts(137_154_000, 0)
+		// Minimum execution time: 132_947_000 picoseconds.
+		Weight::from_parts(139_989_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -663,8 +663,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `849`
 		//  Estimated: `3925`
-		// Minimum execution time: 54_811_000 picoseconds.
-		Weight::from_parts(57_575_000, 0)
+		// Minimum execution time: 55_002_000 picoseconds.
+		Weight::from_parts(57_506_000, 0)
 			.saturating_add(Weight::from_parts(0, 3925))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -684,11 +684,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `386 + n * (955 ±0)`
 		//  Estimated: `4055 + n * (5206 ±0)`
-		// Minimum execution time: 4_818_000 picoseconds.
-		Weight::from_parts(4_877_000, 0)
+		// Minimum execution time: 4_747_000 picoseconds.
+		Weight::from_parts(4_888_000, 0)
 			.saturating_add(Weight::from_parts(0, 4055))
-			// Standard Error: 82_149
-			.saturating_add(Weight::from_parts(149_847_149, 0).saturating_mul(n.into()))
+			// Standard Error: 929_641
+			.saturating_add(Weight::from_parts(165_901_020, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))

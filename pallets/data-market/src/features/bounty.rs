@@ -106,10 +106,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Closes bounty `id`: by its buyer at any time, by anyone after the deadline.
-	pub(crate) fn do_close_bounty(who: &T::AccountId, id: BountyId) -> DispatchResult {
+	/// Closes bounty `id`: by its buyer (`who`) at any time, by anyone (or the hook, `None`)
+	/// after the deadline.
+	pub(crate) fn do_close_bounty(who: Option<&T::AccountId>, id: BountyId) -> DispatchResult {
 		let bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
-		ensure!(bounty.buyer == *who || Self::now() > bounty.deadline, Error::<T>::BountyStillOpen);
+		ensure!(
+			who == Some(&bounty.buyer) || Self::now() > bounty.deadline,
+			Error::<T>::BountyStillOpen
+		);
 		Self::end_bounty(id, &bounty)
 	}
 

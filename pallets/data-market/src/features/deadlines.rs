@@ -28,44 +28,25 @@ impl<T: Config> Pallet<T> {
 		let due = Deadlines::<T>::take(now);
 		let count = due.len() as u32;
 		for deadline in due {
-			// Each deadline commits or rolls back on its own; one that fails (it cannot,
-			// short of a bug) must not undo the others or halt the chain.
-			let result = with_storage_layer(|| Self::act_on(deadline, now));
+			// The same code as the permissionless calls, with their checks: an entry that no
+			// longer applies (a purchase delivered or settled early, a listing closed, an
+			// expiry moved) fails them and changes nothing. Each entry commits or rolls back
+			// on its own, so one cannot undo the others.
+			let result = with_storage_layer(|| Self::act_on(deadline));
 			if let Err(error) = result {
-				log::warn!(target: LOG_TARGET, "deadline {deadline:?} failed: {error:?}");
+				log::debug!(target: LOG_TARGET, "deadline {deadline:?} skipped: {error:?}");
 			}
 		}
 		T::WeightInfo::on_initialize(count)
 	}
 
-	/// Acts on one deadline if it still applies: a purchase may have been delivered or
-	/// settled, a listing closed, or an expiry moved, since it was queued.
-	fn act_on(deadline: Deadline, now: BlockNumberFor<T>) -> sp_runtime::DispatchResult {
+	/// Does what the permissionless call for `deadline` does.
+	fn act_on(deadline: Deadline) -> sp_runtime::DispatchResult {
 		match deadline {
-			Deadline::Delivery(id) => match Purchases::<T>::get(id).map(|p| p.state) {
-				Some(PurchaseState::AwaitingDelivery { deliver_by }) if now > deliver_by => {
-					Self::do_refund(id)
-				},
-				_ => Ok(()),
-			},
-			Deadline::Confirmation(id) => match Purchases::<T>::get(id).map(|p| p.state) {
-				Some(PurchaseState::Delivered { confirm_by, .. }) if now > confirm_by => {
-					Self::do_settle_elapsed(id)
-				},
-				_ => Ok(()),
-			},
-			Deadline::ListingExpiry(id) => match Listings::<T>::get(id) {
-				Some(listing)
-					if listing.status == ListingStatus::Open && now > listing.expires_at =>
-				{
-					Self::close_listing(id, listing, ListingStatus::Expired)
-				},
-				_ => Ok(()),
-			},
-			Deadline::BountyDeadline(id) => match Bounties::<T>::get(id) {
-				Some(bounty) if now > bounty.deadline => Self::end_bounty(id, &bounty),
-				_ => Ok(()),
-			},
+			Deadline::Delivery(id) => Self::do_refund(id),
+			Deadline::Confirmation(id) => Self::do_settle_elapsed(id),
+			Deadline::ListingExpiry(id) => Self::do_expire_listing(id),
+			Deadline::BountyDeadline(id) => Self::do_close_bounty(None, id),
 		}
 	}
 }

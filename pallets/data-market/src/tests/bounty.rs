@@ -184,6 +184,10 @@ fn accept_answer_errors() {
 		assert_ok!(DataMarket::withdraw_listing(RuntimeOrigin::signed(SELLER2), gone));
 		assert_noop!(accept(BUYER, bounty, gone), Error::<Test>::UnknownListing);
 
+		NextPurchaseId::<Test>::put(PurchaseId::MAX);
+		assert_noop!(accept(BUYER, bounty, listing), Error::<Test>::Overflow);
+		NextPurchaseId::<Test>::put(0);
+
 		System::set_block_number(EXPIRES.min(DEADLINE));
 		assert_ok!(accept(BUYER, bounty, listing));
 		System::set_block_number(DEADLINE + 1);

@@ -34,10 +34,26 @@ impl MockDevices {
 		owner: &AccountId,
 		manufacturer: ManufacturerId,
 	) -> DeviceCode {
-		let code = DeviceCode::derive(manufacturer, b"mock", &account.encode(), &key);
+		Self::insert(
+			DeviceCode::derive(manufacturer, b"mock", &account.encode(), &key),
+			key,
+			account.encode(),
+			owner,
+			manufacturer,
+		)
+	}
+
+	/// Stores an active device of an approved manufacturer under `code`.
+	fn insert<AccountId: Encode>(
+		code: DeviceCode,
+		key: DeviceKey,
+		account: Vec<u8>,
+		owner: &AccountId,
+		manufacturer: ManufacturerId,
+	) -> DeviceCode {
 		let device = MockDevice {
 			key,
-			account: account.encode(),
+			account,
 			owner: Some(owner.encode()),
 			manufacturer,
 			status: DeviceStatus::Active,
@@ -109,16 +125,7 @@ impl<AccountId: Encode + Decode> DeviceRegistry<AccountId> for MockDevices {
 		raw[..4].copy_from_slice(&seed.to_le_bytes());
 		let key = DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw(raw));
 		let code = DeviceCode::derive(0, b"bench", &seed.to_le_bytes(), &key);
-		let device = MockDevice {
-			key,
-			account: (b"bench", seed).encode(),
-			owner: Some(owner.encode()),
-			manufacturer: 0,
-			status: DeviceStatus::Active,
-			manufacturer_approved: true,
-		};
-		DEVICES.with(|d| d.borrow_mut().insert(code, device));
-		code
+		Self::insert(code, key, (b"bench", seed).encode(), owner, 0)
 	}
 }
 
