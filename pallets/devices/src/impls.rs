@@ -45,13 +45,14 @@ impl<T: Config> DeviceRegistry<T::AccountId> for Pallet<T> {
 		owner: &T::AccountId,
 		key: itc_primitives::device::DeviceKey,
 	) -> DeviceCode {
-		use itc_primitives::device::{ChangeReason, Role};
 		use codec::Encode;
+		use itc_primitives::device::{ChangeReason, Role};
 		let maker: T::AccountId = frame_benchmarking::account("device-maker", 0, 0);
 		let manufacturer = T::Manufacturers::manufacturer_of(&maker)
 			.unwrap_or_else(|| T::Manufacturers::benchmark_approved(&maker, u32::MAX));
 		// Eight bytes of the key make the serial unique enough (the code covers the whole key).
-		let spec = DeviceSpec { model: b"bench".to_vec(), serial: key.encode()[1..9].to_vec(), key };
+		let spec =
+			DeviceSpec { model: b"bench".to_vec(), serial: key.encode()[1..9].to_vec(), key };
 		let code = DeviceCode::derive(manufacturer, &spec.model, &spec.serial, &spec.key);
 		Self::do_register(&maker, alloc::vec![spec]).expect("a benchmark maker has quota");
 		DeviceInfoOf::<T>::mutate(code, |device| {

@@ -159,7 +159,8 @@ pub struct TestDevice {
 pub fn device_of_model(seed: u8, model: &[u8]) -> TestDevice {
 	let pair = ed25519::Pair::from_seed(&[seed; 32]);
 	let account = 1_000 + u64::from(seed);
-	let code = MockDevices::add_model(DeviceKey::Ed25519(pair.public()), &account, &OWNER, 1, model);
+	let code =
+		MockDevices::add_model(DeviceKey::Ed25519(pair.public()), &account, &OWNER, 1, model);
 	TestDevice { code, pair, account }
 }
 

@@ -41,9 +41,7 @@ impl From<Pool> for HoldReason {
 
 /// A pool's emission: what it held at genesis and what it has paid since. What it holds now
 /// is `initial − paid`.
-#[derive(
-	Clone, Default, Eq, PartialEq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug,
-)]
+#[derive(Clone, Default, Eq, PartialEq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct PoolState<Balance> {
 	/// Held at genesis: the emission curve is computed over this.
 	pub initial: Balance,
@@ -52,9 +50,7 @@ pub struct PoolState<Balance> {
 }
 
 /// A device's accepted report for an era, and its score.
-#[derive(
-	Clone, Default, Eq, PartialEq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug,
-)]
+#[derive(Clone, Default, Eq, PartialEq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct ScoredReport {
 	/// The score ([`crate::scoring`]).
 	pub score: u32,
@@ -69,9 +65,7 @@ pub struct ScoredReport {
 }
 
 /// An era's reports and payouts.
-#[derive(
-	Clone, Default, Eq, PartialEq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug,
-)]
+#[derive(Clone, Default, Eq, PartialEq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct EraSummary<Balance> {
 	/// Reports accepted.
 	pub reports: u32,

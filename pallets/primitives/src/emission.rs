@@ -101,6 +101,14 @@ mod tests {
 	}
 
 	#[test]
+	fn the_yearly_figures_of_the_docs_hold() {
+		// docs/EDGE_MINING.md: year 1 (eras 0–364) and year 20 (eras 6939–7304).
+		let (pool, itc) = (pool(), crate::token::ITC);
+		assert_eq!(allowed_before(pool, 365) / itc, 19_486_994);
+		assert_eq!((pool - allowed_before(pool, 6_939)) / itc, 502_055);
+	}
+
+	#[test]
 	fn a_pool_too_large_for_the_exact_form_still_never_exceeds_itself() {
 		let pool = u128::MAX / 2;
 		let mut previous = 0;

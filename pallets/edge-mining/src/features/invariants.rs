@@ -19,7 +19,10 @@ impl<T: Config> Pallet<T> {
 				&HoldReason::from(pool).into(),
 				&Self::pool_account(pool),
 			);
-			ensure!(held.saturating_add(state.paid) == state.initial, "pool: held + paid ≠ initial");
+			ensure!(
+				held.saturating_add(state.paid) == state.initial,
+				"pool: held + paid ≠ initial"
+			);
 		}
 
 		let (cursor_era, cursor_index) = PayoutCursor::<T>::get();
@@ -40,10 +43,7 @@ impl<T: Config> Pallet<T> {
 				reporters += 1;
 			}
 			ensure!(reporters == unpaid as usize, "reporters ≠ reports not yet paid");
-			ensure!(
-				Reports::<T>::iter_prefix(era).count() == reporters,
-				"reports ≠ reporters"
-			);
+			ensure!(Reports::<T>::iter_prefix(era).count() == reporters, "reports ≠ reporters");
 			if era > cursor_era {
 				ensure!(scores == summary.total_score, "scores ≠ the era's total");
 			}

@@ -2,7 +2,7 @@
 
 mod authoring;
 mod class;
-#[cfg(any(feature = "try-runtime", test))]
+#[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
 mod payout;
 mod pool;

@@ -57,9 +57,8 @@ impl<T: Config> Pallet<T> {
 	/// The most reports an era takes: half of what the payout sweep can pay in one era's
 	/// slots, so the sweep keeps up even when many slots are missed.
 	pub fn era_capacity() -> u32 {
-		let per_era = Self::slots_per_era()
-			.saturating_mul(u64::from(T::MaxPayoutsPerBlock::get()))
-			/ 2;
+		let per_era =
+			Self::slots_per_era().saturating_mul(u64::from(T::MaxPayoutsPerBlock::get())) / 2;
 		per_era.saturated_into()
 	}
 

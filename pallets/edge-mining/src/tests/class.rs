@@ -13,7 +13,12 @@ fn model(name: &[u8]) -> BoundedVec<u8, MaxModelLength> {
 fn governance_weights_a_class() {
 	new_test_ext(|| {
 		let (sensor, gateway) = (device_of_model(1, b"TH-100"), device_of_model(2, b"GW-9"));
-		assert_ok!(EdgeMining::set_class_weight(RuntimeOrigin::root(), 1, model(b"GW-9"), Some(250)));
+		assert_ok!(EdgeMining::set_class_weight(
+			RuntimeOrigin::root(),
+			1,
+			model(b"GW-9"),
+			Some(250)
+		));
 		let class = DeviceClass::new(1, b"GW-9");
 		assert_eq!(ClassWeights::<Test>::get(class), Some(250));
 		assert_eq!(events(), [Event::ClassWeightSet { class, weight: Some(250) }]);
@@ -46,7 +51,12 @@ fn a_weight_above_the_maximum_is_rejected() {
 			EdgeMining::set_class_weight(RuntimeOrigin::root(), 1, model(b"GW-9"), Some(501)),
 			Error::<Test>::WeightTooHigh
 		);
-		assert_ok!(EdgeMining::set_class_weight(RuntimeOrigin::root(), 1, model(b"GW-9"), Some(500)));
+		assert_ok!(EdgeMining::set_class_weight(
+			RuntimeOrigin::root(),
+			1,
+			model(b"GW-9"),
+			Some(500)
+		));
 	});
 }
 

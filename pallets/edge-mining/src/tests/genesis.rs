@@ -9,7 +9,10 @@ fn genesis_holds_both_pools_but_the_existential_deposit() {
 	new_test_ext(|| {
 		assert_eq!(mining_held(), MINING_AMOUNT);
 		assert_eq!(free(MINING_POOL), ED);
-		assert_eq!(Emission::<Test>::get(Pool::Mining), PoolState { initial: MINING_AMOUNT, paid: 0 });
+		assert_eq!(
+			Emission::<Test>::get(Pool::Mining),
+			PoolState { initial: MINING_AMOUNT, paid: 0 }
+		);
 		assert_eq!(
 			Emission::<Test>::get(Pool::NodeIncentives),
 			PoolState { initial: NODE_AMOUNT, paid: 0 }

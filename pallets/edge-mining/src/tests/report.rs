@@ -24,7 +24,13 @@ fn a_signed_report_is_scored_and_free() {
 		assert_eq!(Eras::<Test>::get(0), EraSummary { reports: 1, total_score: 1_100, paid: 0 });
 		assert_eq!(
 			events(),
-			[Event::Reported { era: 0, device: d.code, score: 1_100, anchored: 0, submitter: GATEWAY }]
+			[Event::Reported {
+				era: 0,
+				device: d.code,
+				score: 1_100,
+				anchored: 0,
+				submitter: GATEWAY
+			}]
 		);
 	});
 }
@@ -35,7 +41,12 @@ fn the_device_itself_may_submit() {
 		let d = device(1);
 		set_era(1);
 		let r = report(0, 500_000, 0);
-		assert_ok!(EdgeMining::submit_report(RuntimeOrigin::signed(d.account), d.code, r, sign(&d, &r)));
+		assert_ok!(EdgeMining::submit_report(
+			RuntimeOrigin::signed(d.account),
+			d.code,
+			r,
+			sign(&d, &r)
+		));
 		assert_eq!(Eras::<Test>::get(0).total_score, 500);
 	});
 }

@@ -2,7 +2,9 @@
 
 #[cfg(feature = "runtime-benchmarks")]
 use super::DeviceKey;
-use super::{DeviceClass, DeviceCode, DeviceSignature, DeviceStatus, ManufacturerId, ManufacturerStatus};
+use super::{
+	DeviceClass, DeviceCode, DeviceSignature, DeviceStatus, ManufacturerId, ManufacturerStatus,
+};
 use sp_runtime::{DispatchError, DispatchResult};
 
 /// What the device pallet needs from the manufacturer registry.

@@ -4,7 +4,10 @@
 //! per thread, so parallel tests do not see each other's devices. Accounts are stored
 //! SCALE-encoded, so any `AccountId` type works.
 
-use super::{DeviceClass, DeviceCode, DeviceKey, DeviceRegistry, DeviceSignature, DeviceStatus, ManufacturerId};
+use super::{
+	DeviceClass, DeviceCode, DeviceKey, DeviceRegistry, DeviceSignature, DeviceStatus,
+	ManufacturerId,
+};
 use codec::{Decode, Encode};
 use std::{cell::RefCell, collections::BTreeMap};
 
