@@ -171,7 +171,7 @@ pub fn device(seed: u8) -> TestDevice {
 
 /// A report on `era`.
 pub fn report(era: EraIndex, uptime_ppm: u32, records: u64) -> WorkReport {
-	WorkReport { era, uptime_ppm, records, coverage_cell: Some(0x8a2a_1072_b59f_fff) }
+	WorkReport { era, uptime_ppm, records, coverage_cell: Some(0x08a2_a107_2b59_ffff) }
 }
 
 /// `device`'s signature of `report` on this chain.

@@ -66,7 +66,7 @@ fn isqrt(n: u64) -> u32 {
 		return n as u32;
 	}
 	let mut x = n;
-	let mut y = (x + 1) / 2;
+	let mut y = x.div_ceil(2);
 	while y < x {
 		x = y;
 		y = (x + n / x) / 2;

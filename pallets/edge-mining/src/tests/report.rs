@@ -19,7 +19,7 @@ fn a_signed_report_is_scored_and_free() {
 		let stored = Reports::<Test>::get(0, d.code).unwrap();
 		assert_eq!(stored.score, 1_100);
 		assert_eq!((stored.uptime_ppm, stored.records, stored.anchored), (1_000_000, 10_000, 0));
-		assert_eq!(stored.coverage_cell, Some(0x8a2a_1072_b59f_fff));
+		assert_eq!(stored.coverage_cell, Some(0x08a2_a107_2b59_ffff));
 		assert_eq!(Reporters::<Test>::get(0, 0), Some(d.code));
 		assert_eq!(Eras::<Test>::get(0), EraSummary { reports: 1, total_score: 1_100, paid: 0 });
 		assert_eq!(
