@@ -1,7 +1,7 @@
 //! Benchmarks of the edge-mining pallet: the calls and both halves of `on_initialize`.
 
 use crate::*;
-use alloc::vec;
+use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{
