@@ -19,9 +19,9 @@ use sp_version::RuntimeVersion;
 use itc_primitives::device::{DeviceCode, ManufacturerId};
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, DataMarket, Devices, Executive,
-	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, DataMarket, Devices, EdgeMining,
+	Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -208,6 +208,23 @@ impl_runtime_apis! {
 
 		fn manufacturer_of(account: AccountId) -> Option<ManufacturerId> {
 			pallet_manufacturers::ManufacturerIdOf::<Runtime>::get(account)
+		}
+	}
+
+	impl pallet_edge_mining::runtime_api::EdgeMiningApi<Block, Balance> for Runtime {
+		fn emission_status() -> pallet_edge_mining::EmissionStatus<Balance> {
+			EdgeMining::emission_status()
+		}
+
+		fn era_status(era: itc_primitives::mining::EraIndex) -> pallet_edge_mining::EraStatus<Balance> {
+			EdgeMining::era_status(era)
+		}
+
+		fn estimated_reward(
+			device: itc_primitives::device::DeviceCode,
+			era: itc_primitives::mining::EraIndex,
+		) -> Option<pallet_edge_mining::RewardEstimate<Balance>> {
+			EdgeMining::estimated_reward(device, era)
 		}
 	}
 

@@ -11,6 +11,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_manufacturers, Manufacturers]
 	[pallet_devices, Devices]
 	[pallet_data_market, DataMarket]
+	[pallet_edge_mining, EdgeMining]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

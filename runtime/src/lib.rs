@@ -74,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("itc"),
 	impl_name: alloc::borrow::Cow::Borrowed("itc-node"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -171,4 +171,6 @@ mod runtime {
 	pub type Devices = pallet_devices;
 	#[runtime::pallet_index(32)]
 	pub type DataMarket = pallet_data_market;
+	#[runtime::pallet_index(33)]
+	pub type EdgeMining = pallet_edge_mining;
 }

@@ -221,3 +221,85 @@ fn a_full_deadline_queue_takes_a_small_part_of_a_block() {
 	let normal = limits.get(DispatchClass::Normal).max_extrinsic.expect("limited");
 	assert!(Weights::dispute_won_by_buyer().all_lte(normal));
 }
+
+/// Edge mining holds both pools at genesis (all but the existential deposit), so what they
+/// pay is tracked exactly; their total balances stay the buckets of the token model.
+#[test]
+fn genesis_holds_the_mining_and_node_incentive_pools() {
+	use frame_support::traits::fungible::InspectHold;
+	use pallet_edge_mining::HoldReason;
+	let ed = crate::configs::ExistentialDeposit::get();
+	for (patch, era_ms) in [
+		(presets::development(), presets::DEV_ERA_MS),
+		(presets::itc_testnet(), itc_primitives::time::DAY_MS),
+	] {
+		chain(patch).execute_with(|| {
+			for (reason, account, share) in [
+				(HoldReason::MiningPool, accounts::mining_pool(), share::MINING_POOL),
+				(HoldReason::NodeIncentives, accounts::node_incentives(), share::NODE_INCENTIVES),
+			] {
+				assert_eq!(Balances::balance_on_hold(&reason.into(), &account), bucket(share) - ed);
+				assert_eq!(Balances::free_balance(&account), ed);
+			}
+			assert_eq!(pallet_edge_mining::EraLength::<Runtime>::get(), era_ms);
+			crate::EdgeMining::do_try_state().unwrap();
+		});
+	}
+}
+
+/// The Aura author of a block is paid its share of the era's node-incentive budget.
+#[test]
+fn the_aura_author_is_paid_from_node_incentives() {
+	use codec::Encode;
+	chain(presets::development()).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let before = Balances::free_balance(&alice);
+		let slot = sp_consensus_aura::Slot::from(LAUNCH / SLOT_DURATION);
+		let digest = sp_runtime::Digest {
+			logs: vec![sp_runtime::DigestItem::PreRuntime(
+				sp_consensus_aura::AURA_ENGINE_ID,
+				slot.encode(),
+			)],
+		};
+		System::initialize(&1, &Default::default(), &digest);
+		crate::EdgeMining::on_initialize(1);
+		let reward = crate::EdgeMining::author_reward(0);
+		// 80M − ED over 7,305 eras, falling: era 0 is about 21,900 ITC, over 10 dev blocks.
+		assert_eq!(reward / ITC, 2_190);
+		assert_eq!(Balances::free_balance(&alice), before + reward);
+		crate::EdgeMining::do_try_state().unwrap();
+	});
+}
+
+/// Reports are extrinsics with benchmarked weights, so a flood at an era's end is cut by the
+/// block limits; the payout sweep is bounded per block, and an era takes no more reports
+/// than the sweep pays in half an era.
+#[test]
+fn a_flood_of_reports_stays_within_block_weight() {
+	use frame_support::dispatch::DispatchClass;
+	use pallet_edge_mining::WeightInfo as _;
+	type Weights = <Runtime as pallet_edge_mining::Config>::WeightInfo;
+	type MaxPayouts = <Runtime as pallet_edge_mining::Config>::MaxPayoutsPerBlock;
+
+	let limits = crate::configs::RuntimeBlockWeights::get();
+	let normal = limits.get(DispatchClass::Normal);
+	let report = Weights::submit_report().saturating_add(normal.base_extrinsic);
+	let per_block = normal.max_total.expect("limited").ref_time() / report.ref_time();
+	let hook = Weights::reward_author().saturating_add(Weights::pay_rewards(MaxPayouts::get()));
+	println!(
+		"submit_report: {} µs → {per_block} reports per block; on_initialize with {} payouts: \
+		 {} µs of a {} µs block",
+		report.ref_time() / 1_000_000,
+		MaxPayouts::get(),
+		hook.ref_time() / 1_000_000,
+		limits.max_block.ref_time() / 1_000_000,
+	);
+	assert!(per_block >= 100, "fewer than 100 reports fit in a block");
+	assert!(hook.ref_time() * 10 <= limits.max_block.ref_time(), "the sweep takes over 10 %");
+	assert!(hook.proof_size() * 10 <= limits.max_block.proof_size());
+
+	chain(presets::itc_testnet()).execute_with(|| {
+		// A day: 28,800 slots × 128 payouts / 2.
+		assert_eq!(crate::EdgeMining::era_capacity(), 1_843_200);
+	});
+}

@@ -18,6 +18,7 @@ declare -A PALLETS=(
 	[pallet_manufacturers]=pallets/manufacturers
 	[pallet_devices]=pallets/devices
 	[pallet_data_market]=pallets/data-market
+	[pallet_edge_mining]=pallets/edge-mining
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

@@ -59,7 +59,8 @@ describe('itc-node --dev with @polkadot/api', () => {
     for (const v of [14, 15, 16]) assert.ok(versions.includes(v), `metadata V${v} in ${versions}`);
     const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
     assert.deepEqual(pallets, ['System', 'Timestamp', 'ChainClock', 'Aura', 'Grandpa', 'Balances',
-      'TransactionPayment', 'Vesting', 'Sudo', 'Utility', 'Multisig', 'Manufacturers', 'Devices', 'DataMarket']);
+      'TransactionPayment', 'Vesting', 'Sudo', 'Utility', 'Multisig', 'Manufacturers', 'Devices', 'DataMarket',
+      'EdgeMining']);
     for (const [pallet, call] of [['balances', 'transferKeepAlive'], ['vesting', 'vestOther'],
       ['vesting', 'forceVestedTransfer'], ['utility', 'batchAll'], ['multisig', 'asMulti'],
       ['sudo', 'sudo']]) {
@@ -68,7 +69,7 @@ describe('itc-node --dev with @polkadot/api', () => {
     assert.ok(api.query.vesting.scheduleOf && api.query.chainClock.genesisMoment);
     for (const call of ['accountNonceApi', 'transactionPaymentApi', 'transactionPaymentCallApi',
       'auraApi', 'grandpaApi', 'genesisBuilder', 'runtimeViewFunction', 'sessionKeys',
-      'offchainWorkerApi', 'taggedTransactionQueue', 'blockBuilder']) {
+      'offchainWorkerApi', 'taggedTransactionQueue', 'blockBuilder', 'edgeMiningApi']) {
       assert.ok(api.call[call], `runtime API ${call} decorated`);
     }
     const slot = await api.call.auraApi.slotDuration();
@@ -79,14 +80,20 @@ describe('itc-node --dev with @polkadot/api', () => {
 
   test('total issuance is 800,000,000 ITC and the buckets match the token model', async () => {
     assert.equal((await api.query.balances.totalIssuance()).toBigInt(), TOTAL_SUPPLY);
-    const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
+    const account = async (who) => (await api.query.system.account(who)).data;
+    const free = async (who) => (await account(who)).free.toBigInt();
+    const total = async (who) => { const d = await account(who); return d.free.toBigInt() + d.reserved.toBigInt(); };
     // The pool addresses published in docs/TOKENOMICS.md.
     assert.equal(palletAccount(api, 'itc/mine'), '5EYCAe5hL9XggdGEQX95gQid8oHNYRvwu9oz55dPwkUVXdEV');
     assert.equal(palletAccount(api, 'itc/comm'), '5EYCAe5hL9XggKYZ6sJQZpLCjv8QUSo6Er6uaVLzG1yPHApC');
     assert.equal(palletAccount(api, 'itc/node'), '5EYCAe5hL9Xggf5e3gMcWia8BNHVAhgJ3Z9rurAeeYUeW3eh');
-    assert.equal(await free(palletAccount(api, 'itc/mine')), 200_000_000n * ITC);
+    // Edge mining holds the two emission pools (all but the existential deposit).
+    assert.equal(await total(palletAccount(api, 'itc/mine')), 200_000_000n * ITC);
     assert.equal(await free(palletAccount(api, 'itc/comm')), 160_000_000n * ITC);
-    assert.ok(await free(palletAccount(api, 'itc/node')) >= 80_000_000n * ITC);
+    const emission = await api.call.edgeMiningApi.emissionStatus();
+    const node = await account(palletAccount(api, 'itc/node'));
+    assert.equal(node.reserved.toBigInt(), emission.nodeRemaining.toBigInt());
+    assert.ok(emission.nodeRemaining.toBigInt() < 80_000_000n * ITC, 'block authors were paid');
     assert.equal(await free(ferdie.address), 160_000_000n * ITC);
     const ferdieAccount = await api.query.system.account(ferdie.address);
     assert.equal(ferdieAccount.data.frozen.toBigInt(), 160_000_000n * ITC, 'team bucket frozen');
@@ -122,15 +129,17 @@ describe('itc-node --dev with @polkadot/api', () => {
     assert.equal(at, 12n * 2_629_746_000n, 'the next milestone is month 12');
   });
 
-  test('transfer from Alice to Bob pays a fee to the node-incentive pool and is finalized', async () => {
+  // Bob sends: Alice authors every block of --dev, so her balance grows by block rewards.
+  test('transfer from Bob to Charlie pays a fee to the node-incentive pool and is finalized', async () => {
     const amount = 10n * ITC;
     const pool = palletAccount(api, 'itc/node');
     const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
-    const [alice0, bob0, pool0] = [await free(alice.address), await free(bob.address), await free(pool)];
+    const charlie = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Charlie');
+    const [bob0, charlie0, pool0] = [await free(bob.address), await free(charlie.address), await free(pool)];
 
-    const tx = api.tx.balances.transferKeepAlive(bob.address, amount);
-    const info = await tx.paymentInfo(alice);
-    const { blockHash, events, dispatchError } = await sendAndFinalize(api, tx, alice);
+    const tx = api.tx.balances.transferKeepAlive(charlie.address, amount);
+    const info = await tx.paymentInfo(bob);
+    const { blockHash, events, dispatchError } = await sendAndFinalize(api, tx, bob);
     assert.equal(dispatchError, undefined);
 
     const at = await api.at(blockHash);
@@ -141,8 +150,8 @@ describe('itc-node --dev with @polkadot/api', () => {
     assert.ok(fee > 0n, 'a fee was charged');
     assert.ok(fee <= info.partialFee.toBigInt(), 'fee within the estimate');
 
-    assert.equal(await freeAt(bob.address), bob0 + amount);
-    assert.equal(await freeAt(alice.address), alice0 - amount - fee);
+    assert.equal(await freeAt(charlie.address), charlie0 + amount);
+    assert.equal(await freeAt(bob.address), bob0 - amount - fee);
     assert.equal(await freeAt(pool), pool0 + fee, 'the fee went to the node-incentive pool');
     assert.equal((await at.query.balances.totalIssuance()).toBigInt(), TOTAL_SUPPLY, 'nothing burned');
   });

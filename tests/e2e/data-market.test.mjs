@@ -12,8 +12,8 @@ import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import { sha256 } from 'multiformats/hashes/sha2';
 import { connect, palletAccount, startNode } from './lib/node.mjs';
-import { claimMessage, deviceCode } from './lib/device.mjs';
-import { findEvent, send, sudo } from './lib/tx.mjs';
+import { activeDevices } from './lib/setup.mjs';
+import { findEvent, send } from './lib/tx.mjs';
 
 const ITC = 10n ** 12n;
 const PRICE = 5n * ITC;
@@ -97,19 +97,7 @@ describe('data market with @polkadot/api and libsodium', () => {
 
     // An approved manufacturer registers a device; the seller claims it with the device key.
     const device = new Keyring({ type: 'ed25519' }).addFromUri('//e2e-market-device');
-    let r = await send(api, api.tx.manufacturers.apply(
-      stringToHex('Acme'), u8aToHex(stringToU8a('DE')), stringToHex('https://acme.example')), maker);
-    assert.equal(r.error, undefined);
-    const makerId = findEvent(r.events, 'manufacturers', 'Applied').data.id.toNumber();
-    assert.equal(await sudo(api, api.tx.manufacturers.approve(makerId, 5), alice), undefined);
-    r = await send(api, api.tx.devices.register([{
-      model: stringToHex('TH-100'), serial: stringToHex('SN-M1'), key: { Ed25519: u8aToHex(device.publicKey) },
-    }]), maker);
-    assert.equal(r.error, undefined);
-    code = deviceCode(makerId, stringToU8a('TH-100'), stringToU8a('SN-M1'), device.publicKey);
-    const proof = device.sign(claimMessage(api.genesisHash.toU8a(), code, seller.publicKey, 0));
-    r = await send(api, api.tx.devices.claim(u8aToHex(code), { Ed25519: u8aToHex(proof) }), seller);
-    assert.equal(r.error, undefined);
+    [code] = (await activeDevices(api, { alice, maker, owner: seller }, [device], { prefix: 'SN-M' })).codes;
 
     contentKey = sodium.crypto_secretbox_keygen();
     pkg = encrypt(stringToU8a(DATA), contentKey);

@@ -1,7 +1,9 @@
 //! [`DeviceRegistry`], through which other pallets ask about devices.
 
 use crate::*;
-use itc_primitives::device::{DeviceCode, DeviceSignature, DeviceStatus, ManufacturerId};
+use itc_primitives::device::{
+	DeviceClass, DeviceCode, DeviceSignature, DeviceStatus, ManufacturerId,
+};
 
 impl<T: Config> DeviceRegistry<T::AccountId> for Pallet<T> {
 	fn status(code: &DeviceCode) -> Option<DeviceStatus> {
@@ -20,6 +22,10 @@ impl<T: Config> DeviceRegistry<T::AccountId> for Pallet<T> {
 		DeviceInfoOf::<T>::get(code).map(|d| d.account())
 	}
 
+	fn class(code: &DeviceCode) -> Option<DeviceClass> {
+		DeviceInfoOf::<T>::get(code).map(|d| DeviceClass::new(d.manufacturer, &d.model))
+	}
+
 	fn code_of(account: &T::AccountId) -> Option<DeviceCode> {
 		CodeOfAccount::<T>::get(account)
 	}
@@ -35,18 +41,18 @@ impl<T: Config> DeviceRegistry<T::AccountId> for Pallet<T> {
 	/// Registers the device through [`Pallet::register`] as a benchmark manufacturer, then
 	/// hands it to `owner` as a claim would (without the device signature).
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_active_device(owner: &T::AccountId, seed: u32) -> DeviceCode {
-		use itc_primitives::device::{ChangeReason, DeviceKey, Role};
+	fn benchmark_device_with_key(
+		owner: &T::AccountId,
+		key: itc_primitives::device::DeviceKey,
+	) -> DeviceCode {
+		use codec::Encode;
+		use itc_primitives::device::{ChangeReason, Role};
 		let maker: T::AccountId = frame_benchmarking::account("device-maker", 0, 0);
 		let manufacturer = T::Manufacturers::manufacturer_of(&maker)
 			.unwrap_or_else(|| T::Manufacturers::benchmark_approved(&maker, u32::MAX));
-		let mut raw = [0xbe; 32];
-		raw[..4].copy_from_slice(&seed.to_le_bytes());
-		let spec = DeviceSpec {
-			model: b"bench".to_vec(),
-			serial: seed.to_le_bytes().to_vec(),
-			key: DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw(raw)),
-		};
+		// Eight bytes of the key make the serial unique enough (the code covers the whole key).
+		let spec =
+			DeviceSpec { model: b"bench".to_vec(), serial: key.encode()[1..9].to_vec(), key };
 		let code = DeviceCode::derive(manufacturer, &spec.model, &spec.serial, &spec.key);
 		Self::do_register(&maker, alloc::vec![spec]).expect("a benchmark maker has quota");
 		DeviceInfoOf::<T>::mutate(code, |device| {

@@ -9,6 +9,8 @@
 extern crate alloc;
 
 pub mod device;
+pub mod emission;
+pub mod mining;
 pub mod time;
 pub mod token;
 

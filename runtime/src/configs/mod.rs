@@ -5,6 +5,7 @@ mod balances;
 mod chain_clock;
 mod data_market;
 mod devices;
+mod edge_mining;
 mod grandpa;
 mod manufacturers;
 mod multisig;

@@ -16,8 +16,8 @@ mod testnet;
 pub use testnet::council as testnet_council;
 
 use crate::{
-	accounts, AccountId, AuraConfig, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig,
-	SudoConfig, VestingConfig, TOTAL_SUPPLY,
+	accounts, AccountId, AuraConfig, BalancesConfig, EdgeMiningConfig, GrandpaConfig,
+	RuntimeGenesisConfig, SudoConfig, VestingConfig, TOTAL_SUPPLY,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -45,6 +45,8 @@ pub struct Allocation {
 	pub circulation: Vec<AccountId>,
 	/// The R&D team account, whose bucket vests on [`TEAM_TRANCHES`].
 	pub team: AccountId,
+	/// Milliseconds per mining era: a day on public chains, short on development ones.
+	pub era_length_ms: Moment,
 }
 
 /// The balances of every genesis account: the five buckets of the token model.
@@ -89,6 +91,7 @@ pub fn genesis(a: Allocation) -> Value {
 		},
 		sudo: SudoConfig { key: Some(a.root) },
 		vesting: VestingConfig { schedules: vec![(a.team, team_milestones())] },
+		edge_mining: EdgeMiningConfig { era_length_ms: a.era_length_ms },
 	})
 }
 
@@ -109,8 +112,13 @@ fn dev_allocation(authorities: Vec<(AuraId, GrandpaId)>) -> Allocation {
 			.map(|k| k.to_account_id())
 			.collect(),
 		team: Ferdie.to_account_id(),
+		era_length_ms: DEV_ERA_MS,
 	}
 }
+
+/// Mining era of the development presets: 30 s (ten blocks), so rewards show within a
+/// minute. The whole 20-year curve runs in 2.5 days on such a chain.
+pub const DEV_ERA_MS: Moment = 30_000;
 
 /// `development`: Alice alone produces and finalizes blocks.
 pub fn development() -> Value {

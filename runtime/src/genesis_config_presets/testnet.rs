@@ -10,6 +10,7 @@ use super::Allocation;
 use crate::AccountId;
 use alloc::vec::Vec;
 use hex_literal::hex;
+use itc_primitives::time::DAY_MS;
 
 /// Validators' (Aura sr25519, GRANDPA ed25519) public keys.
 const VALIDATORS: [([u8; 32], [u8; 32]); 3] = [
@@ -66,5 +67,6 @@ pub fn allocation() -> Allocation {
 		root: council(),
 		circulation: alloc::vec![council()],
 		team: AccountId::from(TEAM),
+		era_length_ms: DAY_MS,
 	}
 }

@@ -48,3 +48,19 @@ export function firmwareMessage(genesisHash, code, version, nonce) {
   return u8aConcat(stringToU8a('itc/device/firmware/v1'), genesisHash, code, scaleBytes(version),
     u32le(nonce));
 }
+
+function u64le(n) {
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setBigUint64(0, BigInt(n), true);
+  return out;
+}
+
+/**
+ * The bytes a device signs to report its work in an era (docs/EDGE_MINING.md):
+ * `{ era, uptimePpm, records, cell }`, with `cell` a bigint or null.
+ */
+export function reportMessage(genesisHash, code, { era, uptimePpm, records, cell }) {
+  const coverage = cell == null ? new Uint8Array([0]) : u8aConcat(new Uint8Array([1]), u64le(cell));
+  return u8aConcat(stringToU8a('itc/mining/report/v1'), genesisHash, code, u32le(era),
+    u32le(uptimePpm), u64le(records), coverage);
+}

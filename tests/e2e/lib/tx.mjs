@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
  * Signs and sends `tx`; once `reached(status)`, resolves with `outcome(status, events,
  * dispatchError)`. Rejects if the pool drops it.
  */
-function submit(tx, signer, reached, outcome) {
+function submit(tx, signer, reached, outcome, options = {}) {
   return new Promise((resolve, reject) => {
     let unsub;
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
       if (reached(status)) {
         unsub?.();
         resolve(outcome(status, events, dispatchError));
@@ -20,10 +20,13 @@ function submit(tx, signer, reached, outcome) {
   });
 }
 
-/** Signs and sends `tx`; resolves once it is in a block, with its events and error if any. */
-export function send(api, tx, signer) {
+/**
+ * Signs and sends `tx` (with signer `options` such as `{ nonce }`); resolves once it is in a
+ * block, with its events and error if any.
+ */
+export function send(api, tx, signer, options = {}) {
   return submit(tx, signer, (status) => status.isInBlock,
-    (_, events, error) => ({ events, error: error && describeError(api, error) }));
+    (_, events, error) => ({ events, error: error && describeError(api, error) }), options);
 }
 
 /** Signs and sends `tx`; resolves once its block is finalized, with { blockHash, events, dispatchError }. */

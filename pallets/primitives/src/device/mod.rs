@@ -147,6 +147,37 @@ pub enum ChangeReason {
 	Other(u16),
 }
 
+/// What governance weights rewards by: a device's manufacturer and model.
+///
+/// The model is kept as `BLAKE2b-256(model name)`, so every class key has the same size.
+#[derive(
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Ord,
+	PartialOrd,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct DeviceClass {
+	/// The manufacturer.
+	pub manufacturer: ManufacturerId,
+	/// `BLAKE2b-256` of the model name.
+	pub model_hash: [u8; 32],
+}
+
+impl DeviceClass {
+	/// The class of `manufacturer`'s devices of model `model`.
+	pub fn new(manufacturer: ManufacturerId, model: &[u8]) -> Self {
+		Self { manufacturer, model_hash: sp_io::hashing::blake2_256(model) }
+	}
+}
+
 /// A device's public key. ed25519 is what device secure elements and MCUs hold; sr25519 is
 /// accepted too.
 #[derive(

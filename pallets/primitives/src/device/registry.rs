@@ -1,6 +1,10 @@
 //! The traits through which other pallets ask about manufacturers and devices.
 
-use super::{DeviceCode, DeviceSignature, DeviceStatus, ManufacturerId, ManufacturerStatus};
+#[cfg(feature = "runtime-benchmarks")]
+use super::DeviceKey;
+use super::{
+	DeviceClass, DeviceCode, DeviceSignature, DeviceStatus, ManufacturerId, ManufacturerStatus,
+};
 use sp_runtime::{DispatchError, DispatchResult};
 
 /// What the device pallet needs from the manufacturer registry.
@@ -61,6 +65,8 @@ pub trait DeviceRegistry<AccountId> {
 	fn manufacturer(code: &DeviceCode) -> Option<ManufacturerId>;
 	/// The device's own account (its "coin").
 	fn device_account(code: &DeviceCode) -> Option<AccountId>;
+	/// The device's manufacturer and model, which rewards are weighted by.
+	fn class(code: &DeviceCode) -> Option<DeviceClass>;
 	/// The code of the device whose account is `account`.
 	fn code_of(account: &AccountId) -> Option<DeviceCode>;
 	/// Whether the device may earn rewards and list data: it is active and its manufacturer
@@ -70,10 +76,22 @@ pub trait DeviceRegistry<AccountId> {
 	/// message to their purpose, the genesis hash and a nonce of their own.
 	fn verify_signature(code: &DeviceCode, message: &[u8], signature: &DeviceSignature) -> bool;
 
-	/// Creates an active device of an approved manufacturer, owned by `owner`, for benchmarks
-	/// of pallets that need one; `seed` makes it unique.
+	/// Creates an active device of an approved manufacturer with key `key`, owned by `owner`,
+	/// for benchmarks of pallets that need one (and its signatures).
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_active_device(owner: &AccountId, seed: u32) -> DeviceCode;
+	fn benchmark_device_with_key(owner: &AccountId, key: DeviceKey) -> DeviceCode;
+
+	/// Creates an active device of an approved manufacturer, owned by `owner`, for benchmarks
+	/// of pallets that need one; `seed` makes it unique. Nobody knows its key's secret.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_active_device(owner: &AccountId, seed: u32) -> DeviceCode {
+		let mut raw = [0xbe; 32];
+		raw[..4].copy_from_slice(&seed.to_le_bytes());
+		Self::benchmark_device_with_key(
+			owner,
+			DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw(raw)),
+		)
+	}
 }
 
 /// No devices at all.
@@ -90,6 +108,9 @@ impl<AccountId> DeviceRegistry<AccountId> for () {
 	fn device_account(_: &DeviceCode) -> Option<AccountId> {
 		None
 	}
+	fn class(_: &DeviceCode) -> Option<DeviceClass> {
+		None
+	}
 	fn code_of(_: &AccountId) -> Option<DeviceCode> {
 		None
 	}
@@ -100,7 +121,7 @@ impl<AccountId> DeviceRegistry<AccountId> for () {
 		false
 	}
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_active_device(_: &AccountId, _: u32) -> DeviceCode {
+	fn benchmark_device_with_key(_: &AccountId, _: DeviceKey) -> DeviceCode {
 		DeviceCode([0; 15])
 	}
 }

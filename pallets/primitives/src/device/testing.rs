@@ -4,13 +4,17 @@
 //! per thread, so parallel tests do not see each other's devices. Accounts are stored
 //! SCALE-encoded, so any `AccountId` type works.
 
-use super::{DeviceCode, DeviceKey, DeviceRegistry, DeviceSignature, DeviceStatus, ManufacturerId};
+use super::{
+	DeviceClass, DeviceCode, DeviceKey, DeviceRegistry, DeviceSignature, DeviceStatus,
+	ManufacturerId,
+};
 use codec::{Decode, Encode};
 use std::{cell::RefCell, collections::BTreeMap};
 
 #[derive(Clone)]
 struct MockDevice {
 	key: DeviceKey,
+	model: Vec<u8>,
 	account: Vec<u8>,
 	owner: Option<Vec<u8>>,
 	manufacturer: ManufacturerId,
@@ -34,9 +38,21 @@ impl MockDevices {
 		owner: &AccountId,
 		manufacturer: ManufacturerId,
 	) -> DeviceCode {
+		Self::add_model(key, account, owner, manufacturer, b"mock")
+	}
+
+	/// As [`MockDevices::add`], for a device of model `model`.
+	pub fn add_model<AccountId: Encode>(
+		key: DeviceKey,
+		account: &AccountId,
+		owner: &AccountId,
+		manufacturer: ManufacturerId,
+		model: &[u8],
+	) -> DeviceCode {
 		Self::insert(
-			DeviceCode::derive(manufacturer, b"mock", &account.encode(), &key),
+			DeviceCode::derive(manufacturer, model, &account.encode(), &key),
 			key,
+			model,
 			account.encode(),
 			owner,
 			manufacturer,
@@ -47,12 +63,14 @@ impl MockDevices {
 	fn insert<AccountId: Encode>(
 		code: DeviceCode,
 		key: DeviceKey,
+		model: &[u8],
 		account: Vec<u8>,
 		owner: &AccountId,
 		manufacturer: ManufacturerId,
 	) -> DeviceCode {
 		let device = MockDevice {
 			key,
+			model: model.to_vec(),
 			account,
 			owner: Some(owner.encode()),
 			manufacturer,
@@ -109,6 +127,9 @@ impl<AccountId: Encode + Decode> DeviceRegistry<AccountId> for MockDevices {
 	fn device_account(code: &DeviceCode) -> Option<AccountId> {
 		Self::get(code).and_then(|d| AccountId::decode(&mut &d.account[..]).ok())
 	}
+	fn class(code: &DeviceCode) -> Option<DeviceClass> {
+		Self::get(code).map(|d| DeviceClass::new(d.manufacturer, &d.model))
+	}
 	fn code_of(account: &AccountId) -> Option<DeviceCode> {
 		let account = account.encode();
 		DEVICES.with(|d| d.borrow().iter().find(|(_, d)| d.account == account).map(|(c, _)| *c))
@@ -120,12 +141,9 @@ impl<AccountId: Encode + Decode> DeviceRegistry<AccountId> for MockDevices {
 		Self::get(code).is_some_and(|d| d.key.verify(message, signature))
 	}
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_active_device(owner: &AccountId, seed: u32) -> DeviceCode {
-		let mut raw = [0xbe; 32];
-		raw[..4].copy_from_slice(&seed.to_le_bytes());
-		let key = DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw(raw));
-		let code = DeviceCode::derive(0, b"bench", &seed.to_le_bytes(), &key);
-		Self::insert(code, key, (b"bench", seed).encode(), owner, 0)
+	fn benchmark_device_with_key(owner: &AccountId, key: DeviceKey) -> DeviceCode {
+		let code = DeviceCode::derive(0, b"bench", &key.encode(), &key);
+		Self::insert(code, key, b"bench", key.account().encode(), owner, 0)
 	}
 }
 
@@ -144,6 +162,10 @@ mod tests {
 		assert_eq!(<Registry as DeviceRegistry<u64>>::device_account(&code), Some(10));
 		assert_eq!(<Registry as DeviceRegistry<u64>>::code_of(&10), Some(code));
 		assert_eq!(<Registry as DeviceRegistry<u64>>::manufacturer(&code), Some(7));
+		assert_eq!(
+			<Registry as DeviceRegistry<u64>>::class(&code),
+			Some(DeviceClass::new(7, b"mock"))
+		);
 		assert!(<Registry as DeviceRegistry<u64>>::is_active(&code));
 		let signature = DeviceSignature::Ed25519(pair.sign(b"m"));
 		assert!(<Registry as DeviceRegistry<u64>>::verify_signature(&code, b"m", &signature));

@@ -1,0 +1,69 @@
+//! Verification and evaluation: taking a device's signed work report and scoring it.
+
+use crate::*;
+use frame_support::{ensure, traits::Get};
+use frame_system::pallet_prelude::BlockNumberFor;
+use itc_primitives::{
+	device::{DeviceCode, DeviceRegistry, DeviceSignature},
+	mining::{report_payload, WorkEvidence, WorkReport},
+};
+use sp_runtime::{traits::Zero, DispatchResult, SaturatedConversion};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_submit_report(
+		submitter: T::AccountId,
+		device: DeviceCode,
+		report: WorkReport,
+		signature: &DeviceSignature,
+	) -> DispatchResult {
+		let era = report.era;
+		ensure!(era.checked_add(1) == Some(Self::current_era()), Error::<T>::WrongEra);
+		ensure!(report.uptime_ppm <= scoring::FULL_UPTIME_PPM, Error::<T>::UptimeOutOfRange);
+		let weight = Self::class_weight(&device).ok_or(Error::<T>::UnknownDevice)?;
+		ensure!(T::Devices::is_active(&device), Error::<T>::DeviceNotActive);
+		ensure!(!Reports::<T>::contains_key(era, device), Error::<T>::AlreadyReported);
+		let mut summary = Eras::<T>::get(era);
+		ensure!(summary.reports < Self::era_capacity(), Error::<T>::EraFull);
+
+		let payload = report_payload(&Self::genesis_hash(), &device, &report);
+		ensure!(
+			T::Devices::verify_signature(&device, &payload, signature),
+			Error::<T>::BadSignature
+		);
+
+		let anchored = T::Evidence::anchored_records(&device, era);
+		let score = scoring::score(scoring::points(&report, anchored), weight);
+		ensure!(score > 0, Error::<T>::NothingToReward);
+
+		Reporters::<T>::insert(era, summary.reports, device);
+		Reports::<T>::insert(
+			era,
+			device,
+			ScoredReport {
+				score,
+				uptime_ppm: report.uptime_ppm,
+				records: report.records,
+				anchored,
+				coverage_cell: report.coverage_cell,
+			},
+		);
+		summary.reports += 1;
+		summary.total_score = summary.total_score.saturating_add(u64::from(score));
+		Eras::<T>::insert(era, summary);
+		Self::deposit_event(Event::Reported { era, device, score, anchored, submitter });
+		Ok(())
+	}
+
+	/// The most reports an era takes: half of what the payout sweep can pay in one era's
+	/// slots, so the sweep keeps up even when many slots are missed.
+	pub fn era_capacity() -> u32 {
+		let per_era =
+			Self::slots_per_era().saturating_mul(u64::from(T::MaxPayoutsPerBlock::get())) / 2;
+		per_era.saturated_into()
+	}
+
+	/// The hash of block 0, which every device signature is bound to.
+	pub(crate) fn genesis_hash() -> T::Hash {
+		frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero())
+	}
+}

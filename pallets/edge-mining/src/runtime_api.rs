@@ -1,0 +1,20 @@
+//! Runtime API of the edge-mining pallet.
+
+use crate::{EmissionStatus, EraStatus, RewardEstimate};
+use codec::Codec;
+use itc_primitives::{device::DeviceCode, mining::EraIndex};
+
+sp_api::decl_runtime_apis! {
+	/// The emission, eras and device rewards.
+	pub trait EdgeMiningApi<Balance>
+	where
+		Balance: Codec,
+	{
+		/// The current era, what both pools hold and paid, and the current era's budgets.
+		fn emission_status() -> EmissionStatus<Balance>;
+		/// An era's budget, reports, total score and payouts.
+		fn era_status(era: EraIndex) -> EraStatus<Balance>;
+		/// A device's estimated reward for its report on `era`, until it is paid.
+		fn estimated_reward(device: DeviceCode, era: EraIndex) -> Option<RewardEstimate<Balance>>;
+	}
+}

@@ -1,0 +1,229 @@
+//! Verification and evaluation: `submit_report`.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok, dispatch::Pays};
+use itc_primitives::{
+	device::{testing::MockDevices, DeviceCode, DeviceStatus, Role},
+	mining::WorkReport,
+};
+use sp_core::Pair;
+
+#[test]
+fn a_signed_report_is_scored_and_free() {
+	new_test_ext(|| {
+		let d = device(1);
+		set_era(1);
+		let info = submit(&d, report(0, 1_000_000, 10_000)).unwrap();
+		assert_eq!(info.pays_fee, Pays::No);
+
+		let stored = Reports::<Test>::get(0, d.code).unwrap();
+		assert_eq!(stored.score, 1_100);
+		assert_eq!((stored.uptime_ppm, stored.records, stored.anchored), (1_000_000, 10_000, 0));
+		assert_eq!(stored.coverage_cell, Some(0x08a2_a107_2b59_ffff));
+		assert_eq!(Reporters::<Test>::get(0, 0), Some(d.code));
+		assert_eq!(Eras::<Test>::get(0), EraSummary { reports: 1, total_score: 1_100, paid: 0 });
+		assert_eq!(
+			events(),
+			[Event::Reported {
+				era: 0,
+				device: d.code,
+				score: 1_100,
+				anchored: 0,
+				submitter: GATEWAY
+			}]
+		);
+	});
+}
+
+#[test]
+fn the_device_itself_may_submit() {
+	new_test_ext(|| {
+		let d = device(1);
+		set_era(1);
+		let r = report(0, 500_000, 0);
+		assert_ok!(EdgeMining::submit_report(
+			RuntimeOrigin::signed(d.account),
+			d.code,
+			r,
+			sign(&d, &r)
+		));
+		assert_eq!(Eras::<Test>::get(0).total_score, 500);
+	});
+}
+
+#[test]
+fn anchored_records_count_twice() {
+	new_test_ext(|| {
+		let d = device(1);
+		set_anchored(&d, 0, 10_000);
+		set_era(1);
+		assert_ok!(submit(&d, report(0, 1_000_000, 10_000)));
+		let stored = Reports::<Test>::get(0, d.code).unwrap();
+		assert_eq!((stored.score, stored.anchored), (1_300, 10_000));
+	});
+}
+
+#[test]
+fn only_the_last_era_is_reported_on() {
+	new_test_ext(|| {
+		let d = device(1);
+		set_era(2);
+		for era in [0, 2, 3, u32::MAX] {
+			assert_noop!(submit(&d, report(era, 1_000_000, 0)), Error::<Test>::WrongEra);
+		}
+		set_era(0);
+		assert_noop!(submit(&d, report(0, 1_000_000, 0)), Error::<Test>::WrongEra);
+		assert_noop!(submit(&d, report(u32::MAX, 1_000_000, 0)), Error::<Test>::WrongEra);
+	});
+}
+
+#[test]
+fn uptime_above_the_whole_era_is_rejected() {
+	new_test_ext(|| {
+		let d = device(1);
+		set_era(1);
+		assert_noop!(submit(&d, report(0, 1_000_001, 0)), Error::<Test>::UptimeOutOfRange);
+	});
+}
+
+#[test]
+fn an_unknown_device_is_rejected() {
+	new_test_ext(|| {
+		let d = device(1);
+		set_era(1);
+		let r = report(0, 1_000_000, 0);
+		assert_noop!(
+			EdgeMining::submit_report(
+				RuntimeOrigin::signed(GATEWAY),
+				DeviceCode([0x77; 15]),
+				r,
+				sign(&d, &r)
+			),
+			Error::<Test>::UnknownDevice
+		);
+	});
+}
+
+#[test]
+fn a_suspended_device_or_frozen_manufacturer_earns_nothing() {
+	new_test_ext(|| {
+		let d = device(1);
+		set_era(1);
+		MockDevices::set_status(&d.code, DeviceStatus::Suspended { by: Role::Governance });
+		assert_noop!(submit(&d, report(0, 1_000_000, 0)), Error::<Test>::DeviceNotActive);
+		MockDevices::set_status(&d.code, DeviceStatus::Registered);
+		assert_noop!(submit(&d, report(0, 1_000_000, 0)), Error::<Test>::DeviceNotActive);
+		MockDevices::set_status(&d.code, DeviceStatus::Active);
+		MockDevices::set_manufacturer_approved(1, false);
+		assert_noop!(submit(&d, report(0, 1_000_000, 0)), Error::<Test>::DeviceNotActive);
+	});
+}
+
+#[test]
+fn a_replayed_report_is_rejected() {
+	new_test_ext(|| {
+		let d = device(1);
+		set_era(1);
+		let r = report(0, 1_000_000, 0);
+		let signature = sign(&d, &r);
+		assert_ok!(EdgeMining::submit_report(
+			RuntimeOrigin::signed(GATEWAY),
+			d.code,
+			r,
+			signature.clone()
+		));
+		assert_noop!(
+			EdgeMining::submit_report(RuntimeOrigin::signed(DONOR), d.code, r, signature),
+			Error::<Test>::AlreadyReported
+		);
+		// A second, different report on the same era is no better.
+		assert_noop!(submit(&d, report(0, 900_000, 5)), Error::<Test>::AlreadyReported);
+	});
+}
+
+#[test]
+fn a_forged_report_is_rejected() {
+	new_test_ext(|| {
+		let d = device(1);
+		let other = device(2);
+		set_era(1);
+		let r = report(0, 1_000_000, 100);
+		let gateway = RuntimeOrigin::signed(GATEWAY);
+		// Signed by another device's key.
+		assert_noop!(
+			EdgeMining::submit_report(gateway.clone(), d.code, r, sign(&other, &r)),
+			Error::<Test>::BadSignature
+		);
+		// Changed after signing.
+		let inflated = WorkReport { records: 1_000_000, ..r };
+		assert_noop!(
+			EdgeMining::submit_report(gateway.clone(), d.code, inflated, sign(&d, &r)),
+			Error::<Test>::BadSignature
+		);
+		// Signed for another chain.
+		let elsewhere = itc_primitives::mining::report_payload(&[1u8; 32], &d.code, &r);
+		let foreign = itc_primitives::device::DeviceSignature::Ed25519(d.pair.sign(&elsewhere));
+		assert_noop!(
+			EdgeMining::submit_report(gateway.clone(), d.code, r, foreign),
+			Error::<Test>::BadSignature
+		);
+		// An old era's signature on a new report.
+		let old = sign(&d, &report(7, 1_000_000, 100));
+		assert_noop!(
+			EdgeMining::submit_report(gateway, d.code, r, old),
+			Error::<Test>::BadSignature
+		);
+	});
+}
+
+#[test]
+fn a_report_worth_nothing_is_rejected() {
+	new_test_ext(|| {
+		let d = device(1);
+		set_era(1);
+		assert_noop!(submit(&d, report(0, 999, 0)), Error::<Test>::NothingToReward);
+		assert_ok!(EdgeMining::set_class_weight(
+			RuntimeOrigin::root(),
+			1,
+			b"mock".to_vec().try_into().unwrap(),
+			Some(0)
+		));
+		assert_noop!(submit(&d, report(0, 1_000_000, 0)), Error::<Test>::NothingToReward);
+	});
+}
+
+#[test]
+fn an_era_takes_what_the_sweep_can_pay() {
+	new_test_ext(|| {
+		assert_eq!(EdgeMining::era_capacity(), 20);
+		let devices: Vec<_> = (1..=21).map(device).collect();
+		set_era(1);
+		for d in &devices[..20] {
+			assert_ok!(submit(d, report(0, 1_000_000, 0)));
+		}
+		assert_noop!(submit(&devices[20], report(0, 1_000_000, 0)), Error::<Test>::EraFull);
+	});
+}
+
+#[test]
+fn a_rejected_report_pays_its_fee() {
+	new_test_ext(|| {
+		let d = device(1);
+		set_era(1);
+		let error = submit(&d, report(0, 1_000_001, 0)).unwrap_err();
+		assert_eq!(error.post_info.pays_fee, Pays::Yes);
+	});
+}
+
+#[test]
+fn only_signed_origins_submit() {
+	new_test_ext(|| {
+		let d = device(1);
+		set_era(1);
+		let r = report(0, 1_000_000, 0);
+		assert_noop!(
+			EdgeMining::submit_report(RuntimeOrigin::none(), d.code, r, sign(&d, &r)),
+			sp_runtime::DispatchError::BadOrigin
+		);
+	});
+}

@@ -1,0 +1,78 @@
+//! `pallet_edge_mining`: device rewards from the mining pool by the 20-year curve, block
+//! author rewards from the node-incentive pool.
+
+use crate::{accounts, AccountId, Aura, Devices, Runtime, RuntimeHoldReason};
+use frame_support::{parameter_types, traits::FindAuthor};
+use itc_primitives::{time::MILLISECS_PER_BLOCK, Moment};
+use sp_runtime::ConsensusEngineId;
+
+parameter_types! {
+	pub MiningPool: AccountId = accounts::mining_pool();
+	pub NodeIncentivePool: AccountId = accounts::node_incentives();
+	pub const BlockTime: Moment = MILLISECS_PER_BLOCK;
+	/// Devices paid per block: with a day's 28,800 slots an era takes 1,843,200 reports.
+	pub const MaxPayoutsPerBlock: u32 = 128;
+	/// A class can be weighted up to 10× the baseline.
+	pub const MaxClassWeight: u16 = 1_000;
+	/// As `pallet_devices`' longest model name.
+	pub const MaxModelLength: u32 = 32;
+}
+
+/// The account of the block's Aura author: the 32 bytes of its sr25519 Aura key. A validator
+/// receives its rewards on the account of its Aura key (see docs/EDGE_MINING.md).
+pub struct AuraAuthorAccount;
+
+impl FindAuthor<AccountId> for AuraAuthorAccount {
+	fn find_author<'a, I>(digests: I) -> Option<AccountId>
+	where
+		I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
+	{
+		let index = <Aura as FindAuthor<u32>>::find_author(digests)?;
+		let authority = pallet_aura::Authorities::<Runtime>::get().get(index as usize)?.clone();
+		Some(AccountId::from(sp_core::sr25519::Public::from(authority)))
+	}
+}
+
+impl pallet_edge_mining::Config for Runtime {
+	type Currency = crate::Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Devices = Devices;
+	// The DAG anchor bridge feeds anchored record counts here once it exists (issue 7).
+	type Evidence = ();
+	type Clock = crate::ChainClock;
+	type FindAuthor = AuraAuthorAccount;
+	type MiningPool = MiningPool;
+	type NodeIncentivePool = NodeIncentivePool;
+	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
+	type BlockTime = BlockTime;
+	type MaxPayoutsPerBlock = MaxPayoutsPerBlock;
+	type MaxClassWeight = MaxClassWeight;
+	type MaxModelLength = MaxModelLength;
+	type WeightInfo = pallet_edge_mining::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkHelper;
+}
+
+/// Moves the chain clock and names the first Aura authority as the block's author.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_edge_mining::BenchmarkHelper<AccountId> for BenchmarkHelper {
+	fn set_elapsed_ms(ms: Moment) {
+		pallet_chain_clock::GenesisMoment::<Runtime>::put(1);
+		pallet_timestamp::Now::<Runtime>::put(1 + ms);
+	}
+
+	fn set_block_author() -> AccountId {
+		use codec::Encode;
+		let slot = sp_consensus_aura::Slot::from(0u64);
+		frame_system::Pallet::<Runtime>::deposit_log(sp_runtime::DigestItem::PreRuntime(
+			sp_consensus_aura::AURA_ENGINE_ID,
+			slot.encode(),
+		));
+		let digest = frame_system::Pallet::<Runtime>::digest();
+		let pre_runtime = digest.logs().iter().filter_map(|item| item.as_pre_runtime());
+		AuraAuthorAccount::find_author(pre_runtime).expect("the genesis has an Aura authority")
+	}
+}
