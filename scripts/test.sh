@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # README command 2: set up the machine, build, and run every test: rustfmt and clippy, the
 # chain specs against the runtime's presets, unit and runtime tests (cargo nextest), the
-# pallets' benchmarks as tests, then the end-to-end tests against the real node with
-# @polkadot/api.
+# pallets' benchmarks as tests, the end-to-end tests against the real node with
+# @polkadot/api, then the zombienet fault drills on four-validator networks.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ITC_ROOT"
@@ -32,3 +32,6 @@ cargo nextest run --locked --release --no-fail-fast --features runtime-benchmark
 
 step "end-to-end tests"
 tests/e2e/run.sh
+
+step "zombienet fault drills (four validators, loopback)"
+scripts/zombienet.sh
