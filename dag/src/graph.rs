@@ -1,0 +1,457 @@
+//! The graph: where valid transactions go, in what order they count, and when they are final.
+//!
+//! - *Parents.* A transaction is inserted once both parents are in the graph (the *root*, a
+//!   virtual vertex per chain, approves the first ones). Until then it waits as an *orphan*,
+//!   at most [`DagConfig::max_orphans`] of them, for at most [`DagConfig::orphan_ttl_ms`].
+//! - *Sequence.* Each sender numbers its transactions 0, 1, 2, …; number `n` is inserted only
+//!   after `n − 1` (before that it is an orphan too). A second transaction with a number
+//!   already taken is a *conflict*: it is kept as a vertex (so what approves it is not
+//!   orphaned on nodes that saw it first), both are marked [`Status::Conflicting`], and
+//!   neither one's payload ever takes effect — every node reaches the same verdict whatever
+//!   order it saw them in.
+//! - *Micro-balance.* A transfer is refused unless the sender's ITC locked on chain covers it
+//!   on top of what the sender already spent in transactions not yet anchored.
+//! - *Weight and confirmation.* A vertex's cumulative weight is one plus the number of its
+//!   descendants. Each insertion adds one to every ancestor not yet confirmed (the walk stops
+//!   at confirmed vertices: the ancestors of a confirmed vertex are confirmed, since they have
+//!   at least its weight). At [`DagConfig::confirmation_weight`] a vertex is confirmed.
+//! - *Tips.* Vertices without children. Tip selection is uniform among tips younger than
+//!   [`DagConfig::tip_max_age_ms`] (IOTA 2.0's uniform random tip selection: constant time,
+//!   and old "lazy" tips are not picked up again), falling back to the newest tip.
+
+use crate::tx::{DagTx, Payload, TxId};
+use rand::seq::IteratorRandom;
+use std::collections::{hash_map::Entry, HashMap, HashSet, VecDeque};
+
+/// What the graph needs to know about the chain (its finalized state).
+pub trait ChainView {
+	/// Plancks `account` has locked on chain for DAG spending.
+	fn locked(&self, account: &[u8; 32]) -> u128;
+	/// Whether `account` is the account of an active device of an approved manufacturer.
+	fn is_active(&self, account: &[u8; 32]) -> bool;
+}
+
+/// The graph's parameters.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub struct DagConfig {
+	/// Cumulative weight at which a vertex is confirmed.
+	pub confirmation_weight: u32,
+	/// The most orphans held.
+	pub max_orphans: usize,
+	/// How long an orphan waits for what it lacks, in ms.
+	pub orphan_ttl_ms: u64,
+	/// Tips older than this are not selected, in ms.
+	pub tip_max_age_ms: u64,
+}
+
+impl Default for DagConfig {
+	fn default() -> Self {
+		Self {
+			confirmation_weight: 8,
+			max_orphans: 10_000,
+			orphan_ttl_ms: 30_000,
+			tip_max_age_ms: 30_000,
+		}
+	}
+}
+
+/// Where a transaction stands.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum Status {
+	/// In the graph, not yet confirmed.
+	Pending,
+	/// Confirmed by the weight of what approves it.
+	Confirmed,
+	/// Included in an anchor finalized on chain.
+	Anchored,
+	/// Its sender used its sequence number twice: its payload never takes effect.
+	Conflicting,
+}
+
+/// What happened to a transaction given to [`Dag::insert`].
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub enum Inserted {
+	/// It is in the graph, and so are the orphans it released; these vertices were confirmed
+	/// by it (in no particular order).
+	Added {
+		/// Vertices added: it and the orphans that waited for it.
+		added: Vec<TxId>,
+		/// Vertices confirmed by the additions.
+		confirmed: Vec<TxId>,
+	},
+	/// It waits for a parent or an earlier sequence number.
+	Orphaned,
+	/// The graph has it already (or holds it as an orphan).
+	Duplicate,
+}
+
+/// Why a transaction was refused.
+#[derive(Clone, Copy, Debug, Eq, PartialEq, thiserror::Error)]
+pub enum Refused {
+	/// The sender is not an active device.
+	#[error("the sender is not an active device")]
+	InactiveSender,
+	/// The transfer exceeds what the sender has locked and not yet spent.
+	#[error("the transfer exceeds the sender's locked balance not yet spent")]
+	InsufficientBalance,
+	/// The sequence number is below what the graph still remembers for the sender.
+	#[error("the sequence number is older than the graph remembers")]
+	StaleSequence,
+	/// The orphan pool is full.
+	#[error("too many transactions are waiting for their parents")]
+	TooManyOrphans,
+	/// The sender already used this sequence number for `existing`; both are now
+	/// conflicting (this one was kept as a vertex).
+	#[error("the sender already used this sequence number")]
+	Conflict {
+		/// The transaction that had the number first.
+		existing: TxId,
+	},
+}
+
+/// A transaction in the graph.
+#[derive(Clone, Debug)]
+struct Vertex {
+	tx: DagTx,
+	children: Vec<TxId>,
+	weight: u32,
+	status: Status,
+	received_ms: u64,
+}
+
+/// Something an orphan waits for.
+#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
+enum Need {
+	/// A parent.
+	Parent(TxId),
+	/// The sender's transaction with this sequence number.
+	Seq([u8; 32], u64),
+}
+
+/// The DAG of one chain.
+pub struct Dag {
+	root: TxId,
+	config: DagConfig,
+	vertices: HashMap<TxId, Vertex>,
+	tips: HashSet<TxId>,
+	/// The next sequence number of each sender.
+	next_seq: HashMap<[u8; 32], u64>,
+	/// Which transaction holds each (sender, sequence number).
+	by_seq: HashMap<([u8; 32], u64), TxId>,
+	/// What each sender spent in transfers not yet anchored.
+	spent: HashMap<[u8; 32], u128>,
+	orphans: HashMap<TxId, (DagTx, u64)>,
+	waiting: HashMap<Need, Vec<TxId>>,
+	conflicts: Vec<(TxId, TxId)>,
+}
+
+impl Dag {
+	/// An empty DAG for the chain of `genesis`: only its root.
+	pub fn new(genesis: &[u8; 32], config: DagConfig) -> Self {
+		let root = root_id(genesis);
+		Self {
+			root,
+			config,
+			vertices: HashMap::new(),
+			tips: HashSet::from([root]),
+			next_seq: HashMap::new(),
+			by_seq: HashMap::new(),
+			spent: HashMap::new(),
+			orphans: HashMap::new(),
+			waiting: HashMap::new(),
+			conflicts: Vec::new(),
+		}
+	}
+
+	/// The root every first transaction approves.
+	pub fn root(&self) -> TxId {
+		self.root
+	}
+
+	/// Inserts `tx` (with id `id`, already checked by [`crate::verify`]) received at `now_ms`.
+	pub fn insert(
+		&mut self,
+		chain: &impl ChainView,
+		id: TxId,
+		tx: DagTx,
+		now_ms: u64,
+	) -> Result<Inserted, Refused> {
+		let Some(mut confirmed) = self.admit(chain, id, tx, now_ms)? else {
+			return Ok(if self.orphans.contains_key(&id) {
+				Inserted::Orphaned
+			} else {
+				Inserted::Duplicate
+			});
+		};
+		let mut added = vec![id];
+		self.release(chain, &mut added, &mut confirmed);
+		Ok(Inserted::Added { added, confirmed })
+	}
+
+	/// Adds `tx` as a vertex if it can be; `Some(confirmed)` if it was added, `None` if it is
+	/// an orphan now or was known. Releases no orphans.
+	fn admit(
+		&mut self,
+		chain: &impl ChainView,
+		id: TxId,
+		tx: DagTx,
+		now_ms: u64,
+	) -> Result<Option<Vec<TxId>>, Refused> {
+		if self.vertices.contains_key(&id) || self.orphans.contains_key(&id) {
+			return Ok(None);
+		}
+		let sender = tx.essence.sender;
+		if !chain.is_active(&sender) {
+			return Err(Refused::InactiveSender);
+		}
+		let seq = tx.essence.seq;
+		if let Some(existing) = self.by_seq.get(&(sender, seq)).copied() {
+			self.add_conflict(id, tx, existing, now_ms);
+			return Err(Refused::Conflict { existing });
+		}
+		let next = self.next_seq.get(&sender).copied().unwrap_or(0);
+		if seq < next {
+			return Err(Refused::StaleSequence);
+		}
+		if let Some(need) = self.first_need(&tx, next) {
+			self.hold(id, tx, need, now_ms)?;
+			return Ok(None);
+		}
+		self.ensure_affordable(chain, &tx)?;
+		Ok(Some(self.add_vertex(id, tx, now_ms)))
+	}
+
+	/// Two tips to approve, chosen uniformly among tips younger than the tip age limit at
+	/// `now_ms` (the newest tip if none is; the same twice if there is one).
+	pub fn select_tips(&self, now_ms: u64) -> [TxId; 2] {
+		let earliest = now_ms.saturating_sub(self.config.tip_max_age_ms);
+		let fresh = |id: &&TxId| self.received(id).is_none_or(|at| at >= earliest);
+		let mut rng = rand::thread_rng();
+		let picked = self.tips.iter().filter(fresh).choose_multiple(&mut rng, 2);
+		match picked[..] {
+			[a, b] => [*a, *b],
+			[a] => [*a, *a],
+			_ => {
+				let newest = self.newest_tip();
+				[newest, newest]
+			},
+		}
+	}
+
+	/// The status of a transaction; `None` if the graph does not hold it (orphans included:
+	/// they are not in the graph yet).
+	pub fn status(&self, id: &TxId) -> Option<Status> {
+		if *id == self.root {
+			return Some(Status::Confirmed);
+		}
+		self.vertices.get(id).map(|v| v.status)
+	}
+
+	/// A transaction's cumulative weight (the root's is not tracked: `None`).
+	pub fn weight(&self, id: &TxId) -> Option<u32> {
+		self.vertices.get(id).map(|v| v.weight)
+	}
+
+	/// The transaction with id `id`, if the graph holds it.
+	pub fn get(&self, id: &TxId) -> Option<&DagTx> {
+		self.vertices.get(id).map(|v| &v.tx)
+	}
+
+	/// The current tips.
+	pub fn tips(&self) -> impl Iterator<Item = &TxId> {
+		self.tips.iter()
+	}
+
+	/// Vertices in the graph (the root not counted).
+	pub fn len(&self) -> usize {
+		self.vertices.len()
+	}
+
+	/// Whether the graph holds nothing but its root.
+	pub fn is_empty(&self) -> bool {
+		self.vertices.is_empty()
+	}
+
+	/// Orphans waiting.
+	pub fn orphans(&self) -> usize {
+		self.orphans.len()
+	}
+
+	/// The conflicts seen: (first, second) per reused sequence number.
+	pub fn conflicts(&self) -> &[(TxId, TxId)] {
+		&self.conflicts
+	}
+
+	/// What `sender` spent in transfers not yet anchored.
+	pub fn spent(&self, sender: &[u8; 32]) -> u128 {
+		self.spent.get(sender).copied().unwrap_or(0)
+	}
+
+	/// Drops the orphans older than the orphan time limit at `now_ms`; returns how many.
+	pub fn expire_orphans(&mut self, now_ms: u64) -> usize {
+		let earliest = now_ms.saturating_sub(self.config.orphan_ttl_ms);
+		let expired: Vec<TxId> =
+			self.orphans.iter().filter(|(_, (_, at))| *at < earliest).map(|(id, _)| *id).collect();
+		for id in &expired {
+			self.orphans.remove(id);
+		}
+		self.waiting.retain(|_, ids| {
+			ids.retain(|id| !expired.contains(id));
+			!ids.is_empty()
+		});
+		expired.len()
+	}
+
+	fn received(&self, id: &TxId) -> Option<u64> {
+		self.vertices.get(id).map(|v| v.received_ms)
+	}
+
+	fn newest_tip(&self) -> TxId {
+		self.tips
+			.iter()
+			.max_by_key(|id| (self.received(id).unwrap_or(0), **id))
+			.copied()
+			.unwrap_or(self.root)
+	}
+
+	fn known(&self, id: &TxId) -> bool {
+		*id == self.root || self.vertices.contains_key(id)
+	}
+
+	/// The first thing `tx` lacks to be inserted, given the sender's next number `next`.
+	fn first_need(&self, tx: &DagTx, next: u64) -> Option<Need> {
+		let essence = &tx.essence;
+		if let Some(parent) = essence.parents.iter().find(|p| !self.known(p)) {
+			return Some(Need::Parent(*parent));
+		}
+		(essence.seq > next).then(|| Need::Seq(essence.sender, essence.seq - 1))
+	}
+
+	fn hold(&mut self, id: TxId, tx: DagTx, need: Need, now_ms: u64) -> Result<(), Refused> {
+		if self.orphans.len() >= self.config.max_orphans {
+			return Err(Refused::TooManyOrphans);
+		}
+		self.orphans.insert(id, (tx, now_ms));
+		self.waiting.entry(need).or_default().push(id);
+		Ok(())
+	}
+
+	fn ensure_affordable(&self, chain: &impl ChainView, tx: &DagTx) -> Result<(), Refused> {
+		if let Payload::Transfer { amount, .. } = tx.essence.payload {
+			let sender = &tx.essence.sender;
+			let total = self.spent(sender).checked_add(amount);
+			if total.is_none_or(|total| total > chain.locked(sender)) {
+				return Err(Refused::InsufficientBalance);
+			}
+		}
+		Ok(())
+	}
+
+	/// Adds a vertex whose parents are known; returns the vertices it confirmed.
+	fn add_vertex(&mut self, id: TxId, tx: DagTx, now_ms: u64) -> Vec<TxId> {
+		let sender = tx.essence.sender;
+		let seq = tx.essence.seq;
+		if let Payload::Transfer { amount, .. } = tx.essence.payload {
+			*self.spent.entry(sender).or_default() += amount;
+		}
+		self.by_seq.insert((sender, seq), id);
+		let next = self.next_seq.entry(sender).or_default();
+		*next = (*next).max(seq + 1);
+		self.link(id, tx, Status::Pending, now_ms)
+	}
+
+	/// Puts a vertex in the graph under its parents and adds its weight to its ancestors.
+	fn link(&mut self, id: TxId, tx: DagTx, status: Status, now_ms: u64) -> Vec<TxId> {
+		let parents = tx.essence.parents;
+		for parent in dedup(parents) {
+			self.tips.remove(&parent);
+			if let Some(vertex) = self.vertices.get_mut(&parent) {
+				vertex.children.push(id);
+			}
+		}
+		self.vertices.insert(
+			id,
+			Vertex { tx, children: Vec::new(), weight: 1, status, received_ms: now_ms },
+		);
+		self.tips.insert(id);
+		self.add_weight(parents)
+	}
+
+	/// Adds one to the weight of every unconfirmed ancestor reachable from `parents`.
+	fn add_weight(&mut self, parents: [TxId; 2]) -> Vec<TxId> {
+		let threshold = self.config.confirmation_weight;
+		let mut confirmed = Vec::new();
+		let mut seen: HashSet<TxId> = HashSet::new();
+		let mut queue: VecDeque<TxId> = dedup(parents).collect();
+		while let Some(id) = queue.pop_front() {
+			if !seen.insert(id) {
+				continue;
+			}
+			let Some(vertex) = self.vertices.get_mut(&id) else { continue };
+			if vertex.weight >= threshold {
+				continue;
+			}
+			vertex.weight += 1;
+			if vertex.weight >= threshold && vertex.status == Status::Pending {
+				vertex.status = Status::Confirmed;
+				confirmed.push(id);
+			}
+			queue.extend(dedup(vertex.tx.essence.parents));
+		}
+		confirmed
+	}
+
+	/// Keeps a second transaction with a taken sequence number as a conflicting vertex.
+	fn add_conflict(&mut self, id: TxId, tx: DagTx, existing: TxId, now_ms: u64) {
+		self.conflicts.push((existing, id));
+		if let Some(vertex) = self.vertices.get_mut(&existing) {
+			vertex.status = Status::Conflicting;
+		}
+		// Kept only when its parents are known; otherwise what approves it waits as orphans
+		// until it arrives again through gossip with its parents.
+		if tx.essence.parents.iter().all(|p| self.known(p)) {
+			self.link(id, tx, Status::Conflicting, now_ms);
+		}
+	}
+
+	/// Inserts the orphans that the vertices in `added` released, transitively (a loop over
+	/// `added` as it grows, not recursion: orphan chains can be long).
+	fn release(
+		&mut self,
+		chain: &impl ChainView,
+		added: &mut Vec<TxId>,
+		confirmed: &mut Vec<TxId>,
+	) {
+		let mut index = 0;
+		while index < added.len() {
+			let id = added[index];
+			index += 1;
+			let Some(tx) = self.vertices.get(&id).map(|v| v.tx.essence.clone()) else { continue };
+			for need in [Need::Parent(id), Need::Seq(tx.sender, tx.seq)] {
+				let Entry::Occupied(entry) = self.waiting.entry(need) else { continue };
+				for orphan in entry.remove() {
+					let Some((orphan_tx, received)) = self.orphans.remove(&orphan) else {
+						continue;
+					};
+					// It may lack something else still, or have become unaffordable or a
+					// conflict meanwhile: it goes through the whole admission again.
+					if let Ok(Some(done)) = self.admit(chain, orphan, orphan_tx, received) {
+						added.push(orphan);
+						confirmed.extend(done);
+					}
+				}
+			}
+		}
+	}
+}
+
+/// The root of the DAG of `genesis`: BLAKE2b-256("itc/dag/root/v1" ‖ genesis hash).
+pub fn root_id(genesis: &[u8; 32]) -> TxId {
+	sp_crypto_hashing::blake2_256(&[&b"itc/dag/root/v1"[..], genesis].concat())
+}
+
+/// The distinct ids of a parent pair.
+fn dedup(parents: [TxId; 2]) -> impl Iterator<Item = TxId> {
+	let second = (parents[1] != parents[0]).then_some(parents[1]);
+	std::iter::once(parents[0]).chain(second)
+}
