@@ -9,8 +9,11 @@
 //!   orphaned on nodes that saw it first), both are marked [`Status::Conflicting`], and
 //!   neither one's payload ever takes effect — every node reaches the same verdict whatever
 //!   order it saw them in.
-//! - *Micro-balance.* A transfer is refused unless the sender's ITC locked on chain covers it
-//!   on top of what the sender already spent in transactions not yet anchored.
+//! - *Micro-balance.* A transfer submitted to this node ([`Dag::submit`]) is refused unless
+//!   the sender's ITC locked on chain covers it on top of what the sender already spent in
+//!   transactions the graph holds. Transactions relayed by peers ([`Dag::insert`]) are not
+//!   checked against balances, so that every node builds the same graph whatever order they
+//!   arrive in; the anchor settles transfers against the chain and voids overspends.
 //! - *Weight and confirmation.* A vertex's cumulative weight is one plus the number of its
 //!   descendants. Each insertion adds one to every ancestor not yet confirmed (the walk stops
 //!   at confirmed vertices: the ancestors of a confirmed vertex are confirmed, since they have
@@ -79,6 +82,17 @@ pub enum Inserted {
 		/// Vertices confirmed by the additions.
 		confirmed: Vec<TxId>,
 	},
+	/// Its sender had used its sequence number already, for `existing`: both are kept as
+	/// vertices, marked [`Status::Conflicting`], and neither payload takes effect. For the
+	/// submitter this is a refusal.
+	Conflicting {
+		/// The transaction that had the number first.
+		existing: TxId,
+		/// Vertices added: it and the orphans that waited for it.
+		added: Vec<TxId>,
+		/// Vertices confirmed by the additions.
+		confirmed: Vec<TxId>,
+	},
 	/// It waits for a parent or an earlier sequence number.
 	Orphaned,
 	/// The graph has it already (or holds it as an orphan).
@@ -100,13 +114,14 @@ pub enum Refused {
 	/// The orphan pool is full.
 	#[error("too many transactions are waiting for their parents")]
 	TooManyOrphans,
-	/// The sender already used this sequence number for `existing`; both are now
-	/// conflicting (this one was kept as a vertex).
-	#[error("the sender already used this sequence number")]
-	Conflict {
-		/// The transaction that had the number first.
-		existing: TxId,
-	},
+}
+
+/// The outcome of admitting one transaction, before orphans are released.
+enum Admission {
+	Added(Vec<TxId>),
+	Conflicting { existing: TxId, confirmed: Vec<TxId> },
+	Waiting,
+	Known,
 }
 
 /// A transaction in the graph.
@@ -168,7 +183,24 @@ impl Dag {
 		self.root
 	}
 
-	/// Inserts `tx` (with id `id`, already checked by [`crate::verify`]) received at `now_ms`.
+	/// Inserts `tx` submitted to this node (with id `id`, already checked by
+	/// [`crate::verify`]): refuses a transfer that the sender's locked balance, less what it
+	/// spent in transactions the graph holds, does not cover; otherwise as [`Dag::insert`].
+	pub fn submit(
+		&mut self,
+		chain: &impl ChainView,
+		id: TxId,
+		tx: DagTx,
+		now_ms: u64,
+	) -> Result<Inserted, Refused> {
+		self.ensure_affordable(chain, &tx)?;
+		self.insert(chain, id, tx, now_ms)
+	}
+
+	/// Inserts `tx` (with id `id`, already checked by [`crate::verify`]) received from a peer
+	/// at `now_ms`. Balances are not checked here: what a peer relays must land in the same
+	/// graph on every node whatever the order, and the balance a node sees depends on it;
+	/// transfers are settled against the chain when their batch is anchored.
 	pub fn insert(
 		&mut self,
 		chain: &impl ChainView,
@@ -176,49 +208,52 @@ impl Dag {
 		tx: DagTx,
 		now_ms: u64,
 	) -> Result<Inserted, Refused> {
-		let Some(mut confirmed) = self.admit(chain, id, tx, now_ms)? else {
-			return Ok(if self.orphans.contains_key(&id) {
-				Inserted::Orphaned
-			} else {
-				Inserted::Duplicate
-			});
+		let (mut confirmed, conflict) = match self.admit(chain, id, tx, now_ms)? {
+			Admission::Added(confirmed) => (confirmed, None),
+			Admission::Conflicting { existing, confirmed } => (confirmed, Some(existing)),
+			Admission::Waiting => return Ok(Inserted::Orphaned),
+			Admission::Known => return Ok(Inserted::Duplicate),
 		};
 		let mut added = vec![id];
 		self.release(chain, &mut added, &mut confirmed);
-		Ok(Inserted::Added { added, confirmed })
+		Ok(match conflict {
+			None => Inserted::Added { added, confirmed },
+			Some(existing) => Inserted::Conflicting { existing, added, confirmed },
+		})
 	}
 
-	/// Adds `tx` as a vertex if it can be; `Some(confirmed)` if it was added, `None` if it is
-	/// an orphan now or was known. Releases no orphans.
+	/// Adds `tx` as a vertex if it can be, releasing no orphans.
 	fn admit(
 		&mut self,
 		chain: &impl ChainView,
 		id: TxId,
 		tx: DagTx,
 		now_ms: u64,
-	) -> Result<Option<Vec<TxId>>, Refused> {
+	) -> Result<Admission, Refused> {
 		if self.vertices.contains_key(&id) || self.orphans.contains_key(&id) {
-			return Ok(None);
+			return Ok(Admission::Known);
 		}
-		let sender = tx.essence.sender;
+		let (sender, seq) = (tx.essence.sender, tx.essence.seq);
 		if !chain.is_active(&sender) {
 			return Err(Refused::InactiveSender);
 		}
-		let seq = tx.essence.seq;
+		if let Some(parent) = tx.essence.parents.into_iter().find(|p| !self.known(p)) {
+			self.hold(id, tx, Need::Parent(parent), now_ms)?;
+			return Ok(Admission::Waiting);
+		}
 		if let Some(existing) = self.by_seq.get(&(sender, seq)).copied() {
-			self.add_conflict(id, tx, existing, now_ms);
-			return Err(Refused::Conflict { existing });
+			let confirmed = self.add_conflict(id, tx, existing, now_ms);
+			return Ok(Admission::Conflicting { existing, confirmed });
 		}
 		let next = self.next_seq.get(&sender).copied().unwrap_or(0);
 		if seq < next {
 			return Err(Refused::StaleSequence);
 		}
-		if let Some(need) = self.first_need(&tx, next) {
-			self.hold(id, tx, need, now_ms)?;
-			return Ok(None);
+		if seq > next {
+			self.hold(id, tx, Need::Seq(sender, seq - 1), now_ms)?;
+			return Ok(Admission::Waiting);
 		}
-		self.ensure_affordable(chain, &tx)?;
-		Ok(Some(self.add_vertex(id, tx, now_ms)))
+		Ok(Admission::Added(self.add_vertex(id, tx, now_ms)))
 	}
 
 	/// Two tips to approve, chosen uniformly among tips younger than the tip age limit at
@@ -318,15 +353,6 @@ impl Dag {
 		*id == self.root || self.vertices.contains_key(id)
 	}
 
-	/// The first thing `tx` lacks to be inserted, given the sender's next number `next`.
-	fn first_need(&self, tx: &DagTx, next: u64) -> Option<Need> {
-		let essence = &tx.essence;
-		if let Some(parent) = essence.parents.iter().find(|p| !self.known(p)) {
-			return Some(Need::Parent(*parent));
-		}
-		(essence.seq > next).then(|| Need::Seq(essence.sender, essence.seq - 1))
-	}
-
 	fn hold(&mut self, id: TxId, tx: DagTx, need: Need, now_ms: u64) -> Result<(), Refused> {
 		if self.orphans.len() >= self.config.max_orphans {
 			return Err(Refused::TooManyOrphans);
@@ -352,7 +378,8 @@ impl Dag {
 		let sender = tx.essence.sender;
 		let seq = tx.essence.seq;
 		if let Payload::Transfer { amount, .. } = tx.essence.payload {
-			*self.spent.entry(sender).or_default() += amount;
+			let spent = self.spent.entry(sender).or_default();
+			*spent = spent.saturating_add(amount);
 		}
 		self.by_seq.insert((sender, seq), id);
 		let next = self.next_seq.entry(sender).or_default();
@@ -401,17 +428,21 @@ impl Dag {
 		confirmed
 	}
 
-	/// Keeps a second transaction with a taken sequence number as a conflicting vertex.
-	fn add_conflict(&mut self, id: TxId, tx: DagTx, existing: TxId, now_ms: u64) {
+	/// Keeps a second transaction with a taken sequence number as a conflicting vertex (its
+	/// parents are known) and marks the first conflicting too: neither payload takes effect,
+	/// so the first one's transfer no longer counts as spent. Returns what it confirmed.
+	fn add_conflict(&mut self, id: TxId, tx: DagTx, existing: TxId, now_ms: u64) -> Vec<TxId> {
 		self.conflicts.push((existing, id));
 		if let Some(vertex) = self.vertices.get_mut(&existing) {
-			vertex.status = Status::Conflicting;
+			if vertex.status != Status::Conflicting {
+				vertex.status = Status::Conflicting;
+				if let Payload::Transfer { amount, .. } = vertex.tx.essence.payload {
+					let spent = self.spent.entry(vertex.tx.essence.sender).or_default();
+					*spent = spent.saturating_sub(amount);
+				}
+			}
 		}
-		// Kept only when its parents are known; otherwise what approves it waits as orphans
-		// until it arrives again through gossip with its parents.
-		if tx.essence.parents.iter().all(|p| self.known(p)) {
-			self.link(id, tx, Status::Conflicting, now_ms);
-		}
+		self.link(id, tx, Status::Conflicting, now_ms)
 	}
 
 	/// Inserts the orphans that the vertices in `added` released, transitively (a loop over
@@ -435,9 +466,13 @@ impl Dag {
 					};
 					// It may lack something else still, or have become unaffordable or a
 					// conflict meanwhile: it goes through the whole admission again.
-					if let Ok(Some(done)) = self.admit(chain, orphan, orphan_tx, received) {
-						added.push(orphan);
-						confirmed.extend(done);
+					match self.admit(chain, orphan, orphan_tx, received) {
+						Ok(Admission::Added(done))
+						| Ok(Admission::Conflicting { confirmed: done, .. }) => {
+							added.push(orphan);
+							confirmed.extend(done);
+						},
+						_ => {},
 					}
 				}
 			}
@@ -455,3 +490,6 @@ fn dedup(parents: [TxId; 2]) -> impl Iterator<Item = TxId> {
 	let second = (parents[1] != parents[0]).then_some(parents[1]);
 	std::iter::once(parents[0]).chain(second)
 }
+
+#[cfg(test)]
+mod tests;
