@@ -4,13 +4,14 @@
 //! database: what a DAG transaction is ([`tx`]), its proof of work ([`pow`]), the checks a
 //! transaction passes on its own ([`verify`], with batch signature verification), and the
 //! graph that orders them ([`graph`]: parents, orphans, sequence numbers and conflicts,
-//! micro-balances, cumulative weight, confirmation and tips).
+//! micro-balances, cumulative weight, confirmation and tips), and its database ([`store`]).
 //!
 //! Byte layouts are specified in the modules and in `docs/DAG.md`; firmware authors port
 //! [`tx::DagTx::sign`] and [`pow::solve`].
 
 pub mod graph;
 pub mod pow;
+pub mod store;
 pub mod tx;
 pub mod verify;
 
