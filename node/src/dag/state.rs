@@ -1,0 +1,201 @@
+//! The node's DAG: the graph and its database behind one lock, and the ingest path.
+
+use super::chain::Snapshot;
+use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
+use itc_dag::{
+	graph::{Dag, DagConfig, Inserted, Refused},
+	store::Store,
+	tx::{DagTx, TxId},
+	verify::{self, Invalid, Limits},
+	Status,
+};
+use itc_runtime::{opaque::Block, AccountId, Balance};
+use pallet_dag_accounts::runtime_api::DagAccountsApi;
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use std::{
+	path::Path,
+	sync::{Arc, Mutex},
+	time::{SystemTime, UNIX_EPOCH},
+};
+
+/// Where a batch came from: balances are checked for local submissions only.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum Source {
+	/// JSON-RPC on this node.
+	Local,
+	/// A peer, over gossip.
+	Peer,
+}
+
+/// What happened to one transaction of a batch.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub enum Outcome {
+	/// In the graph (or waiting for its parents): gossip it.
+	Accepted { id: TxId, orphan: bool },
+	/// Known already.
+	Duplicate { id: TxId },
+	/// Invalid on its own (bad signature, work, timestamp, shape).
+	Invalid(Invalid),
+	/// Valid, but the graph refused it.
+	Refused { id: TxId, why: Refused },
+	/// Its sender reused a sequence number: kept as a conflicting vertex.
+	Conflict { id: TxId, existing: TxId },
+}
+
+struct Inner {
+	dag: Dag,
+	store: Store,
+	subscribers: Vec<UnboundedSender<TxId>>,
+}
+
+/// The DAG shared by the RPC server and the gossip task.
+#[derive(Clone)]
+pub struct DagShared {
+	genesis: [u8; 32],
+	limits: Limits,
+	inner: Arc<Mutex<Inner>>,
+}
+
+/// Unix time now, in milliseconds.
+pub fn now_ms() -> u64 {
+	SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+}
+
+impl DagShared {
+	/// Opens the DAG database in `path` and replays it into a graph.
+	pub fn open<C>(client: &C, genesis: [u8; 32], path: &Path) -> Result<Self, String>
+	where
+		C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
+		C::Api: DagAccountsApi<Block, AccountId, Balance>,
+	{
+		let store = Store::open(path).map_err(|e| e.to_string())?;
+		let stored = store.load().map_err(|e| e.to_string())?;
+		let mut dag = Dag::new(&genesis, DagConfig::default());
+		// Replayed vertices were accepted once: the chain view only decides activity, so a
+		// device suspended since still has its history restored.
+		let view = Snapshot::fetch(client, stored.iter().map(|(_, _, tx)| tx.essence.sender));
+		let everyone = ReplayView(&view);
+		for (id, received, tx) in stored {
+			let _ = dag.insert(&everyone, id, tx, received);
+		}
+		log::info!(target: "dag", "DAG restored from {}: {} transactions", path.display(), dag.len());
+		Ok(Self {
+			genesis,
+			limits: Limits::default(),
+			inner: Arc::new(Mutex::new(Inner { dag, store, subscribers: Vec::new() })),
+		})
+	}
+
+	/// The node's limits (difficulty, timestamp window).
+	pub fn limits(&self) -> Limits {
+		self.limits
+	}
+
+	/// The chain's genesis hash, which transactions are bound to.
+	pub fn genesis(&self) -> [u8; 32] {
+		self.genesis
+	}
+
+	/// Checks and inserts a batch; returns each transaction's outcome, in order.
+	pub fn ingest<C>(&self, client: &C, txs: Vec<DagTx>, source: Source) -> Vec<Outcome>
+	where
+		C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
+		C::Api: DagAccountsApi<Block, AccountId, Balance>,
+	{
+		let now = now_ms();
+		// Outside the lock: the checks and the signatures, where the time goes.
+		let checked: Vec<Result<TxId, Invalid>> =
+			txs.iter().map(|tx| verify::check(&self.genesis, tx, &self.limits, now)).collect();
+		let to_verify: Vec<&DagTx> =
+			txs.iter().zip(&checked).filter(|(_, c)| c.is_ok()).map(|(tx, _)| tx).collect();
+		let mut signatures = verify::signatures(&self.genesis, &to_verify).into_iter();
+		let view = Snapshot::fetch(client, to_verify.iter().map(|tx| tx.essence.sender));
+
+		let mut inner = self.inner.lock().expect("the DAG lock is never poisoned");
+		let mut outcomes = Vec::with_capacity(txs.len());
+		let mut added_all = Vec::new();
+		let mut confirmed_all = Vec::new();
+		for (tx, checked) in txs.into_iter().zip(checked) {
+			let id = match checked {
+				Ok(id) if signatures.next() == Some(true) => id,
+				Ok(_) => {
+					outcomes.push(Outcome::Invalid(Invalid::BadSignature));
+					continue;
+				},
+				Err(invalid) => {
+					outcomes.push(Outcome::Invalid(invalid));
+					continue;
+				},
+			};
+			let result = match source {
+				Source::Local => inner.dag.submit(&view, id, tx, now),
+				Source::Peer => inner.dag.insert(&view, id, tx, now),
+			};
+			outcomes.push(match result {
+				Ok(Inserted::Added { added, confirmed }) => {
+					added_all.extend(added);
+					confirmed_all.extend(confirmed);
+					Outcome::Accepted { id, orphan: false }
+				},
+				Ok(Inserted::Conflicting { existing, added, confirmed }) => {
+					added_all.extend(added);
+					confirmed_all.extend(confirmed);
+					Outcome::Conflict { id, existing }
+				},
+				Ok(Inserted::Orphaned) => Outcome::Accepted { id, orphan: true },
+				Ok(Inserted::Duplicate) => Outcome::Duplicate { id },
+				Err(why) => Outcome::Refused { id, why },
+			});
+		}
+		let Inner { dag, store, subscribers } = &mut *inner;
+		let vertices = added_all.iter().filter_map(|id| dag.get(id).map(|tx| (*id, now, tx)));
+		if let Err(e) = store.append(vertices) {
+			log::error!(target: "dag", "DAG database write failed: {e}");
+		}
+		subscribers.retain(|s| confirmed_all.iter().all(|id| s.unbounded_send(*id).is_ok()));
+		outcomes
+	}
+
+	/// A transaction's status.
+	pub fn status(&self, id: &TxId) -> Option<Status> {
+		self.inner.lock().expect("never poisoned").dag.status(id)
+	}
+
+	/// The current tips.
+	pub fn tips(&self) -> Vec<TxId> {
+		self.inner.lock().expect("never poisoned").dag.tips().copied().collect()
+	}
+
+	/// Two tips for a new transaction to approve.
+	pub fn select_tips(&self) -> [TxId; 2] {
+		self.inner.lock().expect("never poisoned").dag.select_tips(now_ms())
+	}
+
+	/// A stream of the ids of transactions as they are confirmed.
+	pub fn subscribe(&self) -> UnboundedReceiver<TxId> {
+		let (sender, receiver) = unbounded();
+		self.inner.lock().expect("never poisoned").subscribers.push(sender);
+		receiver
+	}
+
+	/// The encoded transactions with these ids that the graph holds (for gossip).
+	pub fn encoded(&self, ids: &[TxId]) -> Vec<(TxId, Vec<u8>)> {
+		use codec::Encode;
+		let inner = self.inner.lock().expect("never poisoned");
+		ids.iter().filter_map(|id| inner.dag.get(id).map(|tx| (*id, tx.encode()))).collect()
+	}
+}
+
+/// During replay every stored sender counts as active (its transactions were accepted
+/// once); balances are not checked on the replay path.
+struct ReplayView<'a>(&'a Snapshot);
+
+impl itc_dag::ChainView for ReplayView<'_> {
+	fn locked(&self, account: &[u8; 32]) -> u128 {
+		self.0.locked(account)
+	}
+	fn is_active(&self, _: &[u8; 32]) -> bool {
+		true
+	}
+}
