@@ -47,7 +47,7 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{InspectHold, Mutate, MutateHold},
+			fungible::{Inspect, InspectHold, Mutate, MutateHold},
 			tokens::{Fortitude, Precision, Preservation},
 		},
 	};
@@ -163,6 +163,8 @@ pub mod pallet {
 		///
 		/// - Origin: signed, anyone (an owner, or the device itself).
 		/// - `amount`: at least `MinLock`; moved from the caller into `device` and held there.
+		///   If the device account does not exist yet, the caller also pays its existential
+		///   deposit (funds can only be held on a live account).
 		///
 		/// Errors: [`Error::NotADevice`], [`Error::AmountTooLow`],
 		/// [`Error::InsufficientBalance`]. Events: [`Event::Locked`].
@@ -177,6 +179,14 @@ pub mod pallet {
 			ensure!(T::Devices::code_of(&device).is_some(), Error::<T>::NotADevice);
 			ensure!(amount >= T::MinLock::get() && !amount.is_zero(), Error::<T>::AmountTooLow);
 			let reason = HoldReason::DagSpending.into();
+			// A device account that does not exist yet gets its existential deposit from the
+			// caller first: funds can only be held on a live account.
+			let missing =
+				T::Currency::minimum_balance().saturating_sub(T::Currency::balance(&device));
+			if !missing.is_zero() && who != device {
+				T::Currency::transfer(&who, &device, missing, Preservation::Preserve)
+					.map_err(|_| Error::<T>::InsufficientBalance)?;
+			}
 			if who == device {
 				T::Currency::hold(&reason, &device, amount)
 			} else {

@@ -51,6 +51,8 @@ pub const OWNER: u64 = 1;
 pub const DEVICE: u64 = 100;
 /// An account that is no device's.
 pub const OTHER: u64 = 2;
+/// The account of a second device, which has no balance.
+pub const EMPTY_DEVICE: u64 = 101;
 /// Blocks between unlock and withdrawal.
 pub const DELAY: u64 = 20;
 /// Starting balance of every account.
@@ -60,6 +62,12 @@ pub const START: u64 = 1_000;
 pub fn device() -> DeviceCode {
 	let key = DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw([1; 32]));
 	MockDevices::add(key, &DEVICE, &OWNER, 0)
+}
+
+/// A second device, whose account does not exist yet.
+pub fn empty_device() -> DeviceCode {
+	let key = DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw([2; 32]));
+	MockDevices::add(key, &EMPTY_DEVICE, &OWNER, 0)
 }
 
 /// What `who` has held for DAG spending.

@@ -19,6 +19,16 @@ fn an_owner_locks_funds_for_its_device() {
 }
 
 #[test]
+fn a_first_lock_also_pays_the_existential_deposit() {
+	new_test_ext(|| {
+		empty_device();
+		assert_ok!(DagAccounts::lock(RuntimeOrigin::signed(OWNER), EMPTY_DEVICE, 300));
+		assert_eq!((held(EMPTY_DEVICE), free(EMPTY_DEVICE)), (300, 1));
+		assert_eq!(free(OWNER), START - 301);
+	});
+}
+
+#[test]
 fn a_device_locks_its_own_funds() {
 	new_test_ext(|| {
 		assert_ok!(DagAccounts::lock(RuntimeOrigin::signed(DEVICE), DEVICE, 200));
