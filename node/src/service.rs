@@ -215,6 +215,7 @@ pub fn new_full<
 			dag.clone(),
 			network.clone(),
 			dag_notification_service,
+			sc_network_sync::SyncEventStream::event_stream(&*sync_service, "dag-gossip"),
 			dag_submitted,
 		)
 		.run(),

@@ -65,6 +65,12 @@ describe('DAG micro-transactions over JSON-RPC and gossip', () => {
     const r = await send(api, api.tx.dagAccounts.lock(keys[0].address, ITC), owner);
     assert.equal(r.error, undefined);
     difficulty = (await call(nodeA, 'dag_limits', [])).difficulty;
+    // The DAG service reads devices and locks at the finalized block.
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    await waitFor(async () => {
+      const head = await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead());
+      return head.number.toNumber() >= best;
+    }, 60_000, 'the setup to be finalized');
   });
 
   after(async () => {

@@ -7,25 +7,29 @@
 //! messages and invalid transactions, and gain a little for new valid ones; sc-network bans
 //! a peer whose reputation falls too low.
 //!
-//! Like GRANDPA's, the protocol opens substreams with the peers the node is already
-//! connected to for syncing; it has no peer slots of its own.
+//! Like the transactions protocol, it has no peer slots of its own: every peer the node syncs
+//! with is added to the protocol's reserved set (and removed when it disconnects), which opens
+//! the substreams.
 
 use super::state::{DagShared, Outcome, Source};
 use codec::{Decode, Encode};
-use futures::{channel::mpsc::UnboundedReceiver, FutureExt, StreamExt};
+use futures::{channel::mpsc::UnboundedReceiver, FutureExt, Stream, StreamExt};
 use itc_dag::tx::{DagTx, TxId, MAX_TX_SIZE};
 use itc_runtime::{opaque::Block, AccountId, Balance};
 use pallet_dag_accounts::runtime_api::DagAccountsApi;
 use sc_network::{
 	config::{NonReservedPeerMode, SetConfig},
+	multiaddr::{Multiaddr, Protocol},
 	peer_store::PeerStoreProvider,
 	service::traits::{NotificationEvent, NotificationService, ValidationResult},
 	NetworkBackend, NetworkPeers, NotificationMetrics, PeerId, ProtocolName, ReputationChange,
 };
+use sc_network_sync::SyncEvent;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use std::{
 	collections::{HashMap, HashSet},
+	pin::Pin,
 	sync::Arc,
 };
 
@@ -93,6 +97,8 @@ pub struct Gossip<C> {
 	dag: DagShared,
 	network: Arc<dyn NetworkPeers + Send + Sync>,
 	service: Box<dyn NotificationService>,
+	protocol: ProtocolName,
+	sync_events: futures::stream::Fuse<Pin<Box<dyn Stream<Item = SyncEvent> + Send>>>,
 	local: UnboundedReceiver<Vec<TxId>>,
 	peers: HashMap<PeerId, Known>,
 }
@@ -102,15 +108,19 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: DagAccountsApi<Block, AccountId, Balance>,
 {
-	/// A gossip task; `local` brings the ids of transactions submitted over RPC.
+	/// A gossip task; `sync_events` tells which peers the node syncs with, `local` brings the
+	/// ids of transactions submitted over RPC.
 	pub fn new(
 		client: Arc<C>,
 		dag: DagShared,
 		network: Arc<dyn NetworkPeers + Send + Sync>,
 		service: Box<dyn NotificationService>,
+		sync_events: Pin<Box<dyn Stream<Item = SyncEvent> + Send>>,
 		local: UnboundedReceiver<Vec<TxId>>,
 	) -> Self {
-		Self { client, dag, network, service, local, peers: HashMap::new() }
+		let protocol = protocol_name(&dag.genesis());
+		let sync_events = sync_events.fuse();
+		Self { client, dag, network, service, protocol, sync_events, local, peers: HashMap::new() }
 	}
 
 	/// Runs until the network or the RPC side closes.
@@ -125,7 +135,29 @@ where
 					Some(ids) => self.forward(&ids, None),
 					None => return,
 				},
+				event = self.sync_events.next() => match event {
+					Some(event) => self.on_sync_event(event),
+					None => return,
+				},
 			}
+		}
+	}
+
+	fn on_sync_event(&mut self, event: SyncEvent) {
+		let result = match event {
+			SyncEvent::PeerConnected { peer_id, .. } => {
+				let address: Multiaddr = std::iter::once(Protocol::P2p(peer_id.into())).collect();
+				self.network.add_peers_to_reserved_set(
+					self.protocol.clone(),
+					std::iter::once(address).collect(),
+				)
+			},
+			SyncEvent::PeerDisconnected(peer_id) => {
+				self.network.remove_peers_from_reserved_set(self.protocol.clone(), vec![peer_id])
+			},
+		};
+		if let Err(e) = result {
+			log::warn!(target: "dag", "DAG gossip peer set: {e}");
 		}
 	}
 
