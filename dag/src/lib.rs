@@ -15,5 +15,6 @@ pub mod store;
 pub mod tx;
 pub mod verify;
 
+pub use ed25519_zebra;
 pub use graph::{ChainView, Dag, DagConfig, Status};
 pub use tx::{DagTx, Essence, Payload, TxId};

@@ -127,6 +127,23 @@ impl DagTx {
 mod tests {
 	use super::*;
 
+	const VECTOR_ID: &str = "9a98ba0590d4b4b50cd5791b98dce2258f01a48b0706af0c1153f3a03eb5e8e9";
+	const VECTOR_NONCE: u64 = 163;
+	const VECTOR_TX: &str = concat!(
+		"2152f8d19b791d24453242e15f2eab6cb7cffa7b6a5ed30097960e069881db12",
+		"0300000000000000",
+		"957ebcbf395d16703ddb972431c85382aa532dc83ca75b1a3552b6c6aa9619c9",
+		"957ebcbf395d16703ddb972431c85382aa532dc83ca75b1a3552b6c6aa9619c9",
+		"00505c18a3010000",
+		"01",
+		"2222222222222222222222222222222222222222222222222222222222222222",
+		"0004000000000000",
+		"014c6261666b726569676832616b69736361696c64",
+		"a300000000000000",
+		"442f6636596bf7976c55a4d5f0f3b4beed6b14ba507058a3b641649e748fcb9d",
+		"34fc27d77a0b006388a65c9bbebc615b94b1cbc199743bc23c8601c1dd5ed30d",
+	);
+
 	fn essence() -> Essence {
 		Essence {
 			sender: [1; 32],
@@ -169,6 +186,40 @@ mod tests {
 		other.signature = [0; 64];
 		assert_eq!(tx.id(&[9; 32]), other.id(&[9; 32]));
 		assert_ne!(tx.id(&[9; 32]), tx.id(&[8; 32]));
+	}
+
+	/// The vector docs/DAG.md quotes; firmware implementations check against it.
+	pub(crate) fn vector() -> (DagTx, TxId) {
+		let genesis = [0x11; 32];
+		let key = ed25519_zebra::SigningKey::from([0x42; 32]);
+		let root = crate::graph::root_id(&genesis);
+		let essence = Essence {
+			sender: ed25519_zebra::VerificationKeyBytes::from(&key).into(),
+			seq: 3,
+			parents: [root, root],
+			timestamp_ms: 1_800_000_000_000,
+			payload: Payload::Record {
+				digest: [0x22; 32],
+				size: 1_024,
+				cid: Some(b"bafkreigh2akiscaild".to_vec()),
+			},
+		};
+		let tx = DagTx::sign(&genesis, essence, &key, 12);
+		let id = tx.id(&genesis);
+		(tx, id)
+	}
+
+	fn hex(bytes: &[u8]) -> String {
+		bytes.iter().map(|b| format!("{b:02x}")).collect()
+	}
+
+	#[test]
+	fn a_documented_vector_holds() {
+		let (tx, id) = vector();
+		println!("id {}\nnonce {}\ntx {}", hex(&id), tx.nonce, hex(&tx.encode()));
+		assert_eq!(hex(&id), VECTOR_ID);
+		assert_eq!(tx.nonce, VECTOR_NONCE);
+		assert_eq!(hex(&tx.encode()), VECTOR_TX);
 	}
 
 	#[test]

@@ -7,8 +7,10 @@
 //!   fetched once per sender per batch.
 //! - [`gossip`]: the `/itc/dag/1` notification protocol.
 //! - [`rpc`]: `dag_*` JSON-RPC methods.
+//! - [`cli`]: `itc-node dag-tx`, which makes and signs a transaction.
 
 pub mod chain;
+pub mod cli;
 pub mod gossip;
 pub mod rpc;
 pub mod state;

@@ -7,14 +7,16 @@ use frame_system::RawOrigin;
 use itc_primitives::device::DeviceRegistry;
 use sp_runtime::traits::{Bounded, Saturating};
 
-/// A device's account, funded, with a micro-account funded by its owner.
-fn funded_device<T: Config>() -> (T::AccountId, T::AccountId) {
+/// A funded owner and its device, whose account is funded if `fund_device`.
+fn device<T: Config>(fund_device: bool) -> (T::AccountId, T::AccountId) {
 	let owner: T::AccountId = account("owner", 0, 0);
 	let code = T::Devices::benchmark_active_device(&owner, 0);
 	let device = T::Devices::device_account(&code).expect("a registered device");
 	let plenty = BalanceOf::<T>::max_value() / 4u32.into();
 	T::Currency::set_balance(&owner, plenty);
-	T::Currency::set_balance(&device, plenty);
+	if fund_device {
+		T::Currency::set_balance(&device, plenty);
+	}
 	(owner, device)
 }
 
@@ -22,10 +24,11 @@ fn funded_device<T: Config>() -> (T::AccountId, T::AccountId) {
 mod benchmarks {
 	use super::*;
 
-	/// An owner funds a device that has no micro-account yet.
+	/// An owner funds a device whose account does not exist yet (the existential deposit is
+	/// paid too).
 	#[benchmark]
 	fn lock() {
-		let (owner, device) = funded_device::<T>();
+		let (owner, device) = device::<T>(false);
 		let amount = T::MinLock::get().saturating_mul(1_000u32.into());
 
 		#[extrinsic_call]
@@ -37,7 +40,7 @@ mod benchmarks {
 	/// With `MaxUnlocking − 1` requests waiting already.
 	#[benchmark]
 	fn unlock() {
-		let (owner, device) = funded_device::<T>();
+		let (owner, device) = device::<T>(true);
 		let amount = T::MinLock::get().saturating_mul(1_000u32.into());
 		Pallet::<T>::lock(RawOrigin::Signed(owner).into(), device.clone(), amount).expect("funded");
 		for _ in 1..T::MaxUnlocking::get() {
@@ -57,7 +60,7 @@ mod benchmarks {
 	/// `n` requests due.
 	#[benchmark]
 	fn withdraw(n: Linear<1, { T::MaxUnlocking::get() }>) {
-		let (owner, device) = funded_device::<T>();
+		let (owner, device) = device::<T>(true);
 		let amount = T::MinLock::get().saturating_mul(1_000u32.into());
 		Pallet::<T>::lock(RawOrigin::Signed(owner).into(), device.clone(), amount).expect("funded");
 		for _ in 0..n {
