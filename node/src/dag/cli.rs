@@ -50,7 +50,7 @@ fn bytes32(what: &str, text: &str) -> Result<[u8; 32], String> {
 
 fn array_hex(text: &str) -> Result<Vec<u8>, String> {
 	let text = text.strip_prefix("0x").unwrap_or(text);
-	if text.len() % 2 != 0 {
+	if !text.len().is_multiple_of(2) {
 		return Err("odd number of hex digits".into());
 	}
 	(0..text.len())

@@ -63,10 +63,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DagAccounts::Accounts` (`max_values`: None, `max_size`: Some(225), added: 2700, mode: `MaxEncodedLen`)
 	fn lock() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `551`
+		//  Measured:  `467`
 		//  Estimated: `6196`
-		// Minimum execution time: 65_388_000 picoseconds.
-		Weight::from_parts(68_813_000, 0)
+		// Minimum execution time: 104_967_000 picoseconds.
+		Weight::from_parts(108_652_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -77,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `310`
 		//  Estimated: `3690`
-		// Minimum execution time: 14_201_000 picoseconds.
-		Weight::from_parts(15_753_000, 0)
+		// Minimum execution time: 14_312_000 picoseconds.
+		Weight::from_parts(15_583_000, 0)
 			.saturating_add(Weight::from_parts(0, 3690))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -94,11 +94,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `472 + n * (20 ±0)`
 		//  Estimated: `3690`
-		// Minimum execution time: 56_865_000 picoseconds.
-		Weight::from_parts(60_073_790, 0)
+		// Minimum execution time: 57_035_000 picoseconds.
+		Weight::from_parts(59_924_451, 0)
 			.saturating_add(Weight::from_parts(0, 3690))
-			// Standard Error: 4_389
-			.saturating_add(Weight::from_parts(21_760, 0).saturating_mul(n.into()))
+			// Standard Error: 3_854
+			.saturating_add(Weight::from_parts(55_319, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -116,10 +116,10 @@ impl WeightInfo for () {
 	/// Proof: `DagAccounts::Accounts` (`max_values`: None, `max_size`: Some(225), added: 2700, mode: `MaxEncodedLen`)
 	fn lock() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `551`
+		//  Measured:  `467`
 		//  Estimated: `6196`
-		// Minimum execution time: 65_388_000 picoseconds.
-		Weight::from_parts(68_813_000, 0)
+		// Minimum execution time: 104_967_000 picoseconds.
+		Weight::from_parts(108_652_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
@@ -130,8 +130,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `310`
 		//  Estimated: `3690`
-		// Minimum execution time: 14_201_000 picoseconds.
-		Weight::from_parts(15_753_000, 0)
+		// Minimum execution time: 14_312_000 picoseconds.
+		Weight::from_parts(15_583_000, 0)
 			.saturating_add(Weight::from_parts(0, 3690))
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -147,11 +147,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `472 + n * (20 ±0)`
 		//  Estimated: `3690`
-		// Minimum execution time: 56_865_000 picoseconds.
-		Weight::from_parts(60_073_790, 0)
+		// Minimum execution time: 57_035_000 picoseconds.
+		Weight::from_parts(59_924_451, 0)
 			.saturating_add(Weight::from_parts(0, 3690))
-			// Standard Error: 4_389
-			.saturating_add(Weight::from_parts(21_760, 0).saturating_mul(n.into()))
+			// Standard Error: 3_854
+			.saturating_add(Weight::from_parts(55_319, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
