@@ -36,12 +36,27 @@ pub struct LimitsInfo {
 	pub tips: [H256; 2],
 }
 
+/// One transaction's result in `dag_submitBatch`.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BatchResult {
+	/// Its id, if it was accepted (or known).
+	pub id: Option<H256>,
+	/// The error code and message otherwise.
+	pub error: Option<(i32, String)>,
+}
+
 /// The DAG methods.
 #[rpc(server, namespace = "dag")]
 pub trait DagApi {
 	/// Submits a SCALE-encoded, signed, proof-of-work-stamped transaction; returns its id.
 	#[method(name = "submit")]
 	fn submit(&self, tx: Bytes) -> RpcResult<H256>;
+
+	/// Submits up to 1,024 transactions at once (a gateway forwarding its devices'); returns,
+	/// per transaction, its id or the error `dag_submit` would have given.
+	#[method(name = "submitBatch")]
+	fn submit_batch(&self, txs: Vec<Bytes>) -> RpcResult<Vec<BatchResult>>;
 
 	/// A transaction's status: `pending`, `confirmed`, `anchored`, `conflicting`; `null` if
 	/// the node does not hold it.
@@ -77,6 +92,13 @@ fn error(code: i32, message: String) -> ErrorObjectOwned {
 	ErrorObject::owned(code, message, None::<()>)
 }
 
+/// The most transactions `dag_submitBatch` takes.
+pub const MAX_BATCH: usize = 1_024;
+
+fn malformed() -> (i32, String) {
+	(code::MALFORMED, "not a DAG transaction".into())
+}
+
 /// The DAG RPC server.
 pub struct Dag<C> {
 	client: Arc<C>,
@@ -97,32 +119,70 @@ impl<C> Dag<C> {
 	}
 }
 
+impl<C> Dag<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: DagAccountsApi<Block, AccountId, Balance>,
+{
+	/// Decodes, ingests and gossips `txs`; each one's id or (code, message).
+	fn submit_all(&self, txs: Vec<Bytes>) -> Vec<Result<H256, (i32, String)>> {
+		let decoded: Vec<Option<DagTx>> = txs.iter().map(|tx| DagTx::decode_exact(tx)).collect();
+		let valid: Vec<DagTx> = decoded.iter().flatten().cloned().collect();
+		let mut outcomes = self.dag.ingest(&*self.client, valid, Source::Local).into_iter();
+		let mut gossip = Vec::new();
+		let results = decoded
+			.iter()
+			.map(|tx| {
+				let Some(outcome) = tx.as_ref().and_then(|_| outcomes.next()) else {
+					return Err(malformed());
+				};
+				match outcome {
+					Outcome::Accepted { id, .. } => {
+						gossip.push(id);
+						Ok(H256(id))
+					},
+					Outcome::Duplicate { id } => Ok(H256(id)),
+					Outcome::Invalid(invalid) => Err((code::INVALID, invalid.to_string())),
+					Outcome::Refused { why, .. } => Err((code::REFUSED, why.to_string())),
+					Outcome::Conflict { id, existing } => {
+						gossip.push(id);
+						Err((
+							code::CONFLICT,
+							format!("the sender used this sequence number for {}", H256(existing)),
+						))
+					},
+				}
+			})
+			.collect();
+		if !gossip.is_empty() {
+			let _ = self.gossip.unbounded_send(gossip);
+		}
+		results
+	}
+}
+
 impl<C> DagApiServer for Dag<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: DagAccountsApi<Block, AccountId, Balance>,
 {
 	fn submit(&self, tx: Bytes) -> RpcResult<H256> {
-		let tx = DagTx::decode_exact(&tx)
-			.ok_or_else(|| error(code::MALFORMED, "not a DAG transaction".into()))?;
-		let outcome = self.dag.ingest(&*self.client, vec![tx], Source::Local).pop();
-		match outcome {
-			Some(Outcome::Accepted { id, .. }) => {
-				let _ = self.gossip.unbounded_send(vec![id]);
-				Ok(H256(id))
-			},
-			Some(Outcome::Duplicate { id }) => Ok(H256(id)),
-			Some(Outcome::Invalid(invalid)) => Err(error(code::INVALID, invalid.to_string())),
-			Some(Outcome::Refused { why, .. }) => Err(error(code::REFUSED, why.to_string())),
-			Some(Outcome::Conflict { id, existing }) => {
-				let _ = self.gossip.unbounded_send(vec![id]);
-				Err(error(
-					code::CONFLICT,
-					format!("the sender used this sequence number for {}", H256(existing)),
-				))
-			},
-			None => Err(error(code::MALFORMED, "nothing to submit".into())),
+		let result = self.submit_all(vec![tx]).pop();
+		result.unwrap_or_else(|| Err(malformed())).map_err(|(code, message)| error(code, message))
+	}
+
+	fn submit_batch(&self, txs: Vec<Bytes>) -> RpcResult<Vec<BatchResult>> {
+		if txs.len() > MAX_BATCH {
+			return Err(error(code::MALFORMED, format!("at most {MAX_BATCH} transactions")));
 		}
+		Ok(self
+			.submit_all(txs)
+			.into_iter()
+			.map(|result| match result {
+				Ok(id) => BatchResult { id: Some(id), error: None },
+				Err(error) => BatchResult { id: None, error: Some(error) },
+			})
+			.collect())
 	}
 
 	fn status(&self, id: H256) -> RpcResult<Option<String>> {
