@@ -257,12 +257,16 @@ impl Dag {
 	}
 
 	/// Two tips to approve, chosen uniformly among tips younger than the tip age limit at
-	/// `now_ms` (the newest tip if none is; the same twice if there is one).
+	/// `now_ms` that are not conflicting (the newest tip if none is; the same twice if there
+	/// is one).
 	pub fn select_tips(&self, now_ms: u64) -> [TxId; 2] {
 		let earliest = now_ms.saturating_sub(self.config.tip_max_age_ms);
-		let fresh = |id: &&TxId| self.received(id).is_none_or(|at| at >= earliest);
+		let eligible = |id: &&TxId| match self.vertices.get(*id) {
+			Some(v) => v.received_ms >= earliest && v.status != Status::Conflicting,
+			None => true,
+		};
 		let mut rng = rand::thread_rng();
-		let picked = self.tips.iter().filter(fresh).choose_multiple(&mut rng, 2);
+		let picked = self.tips.iter().filter(eligible).choose_multiple(&mut rng, 2);
 		match picked[..] {
 			[a, b] => [*a, *b],
 			[a] => [*a, *a],
@@ -337,14 +341,12 @@ impl Dag {
 		expired.len()
 	}
 
-	fn received(&self, id: &TxId) -> Option<u64> {
-		self.vertices.get(id).map(|v| v.received_ms)
-	}
-
+	/// The newest tip that is not conflicting; the root if there is none.
 	fn newest_tip(&self) -> TxId {
 		self.tips
 			.iter()
-			.max_by_key(|id| (self.received(id).unwrap_or(0), **id))
+			.filter(|id| self.status(id) != Some(Status::Conflicting))
+			.max_by_key(|id| (self.vertices.get(*id).map_or(0, |v| v.received_ms), **id))
 			.copied()
 			.unwrap_or(self.root)
 	}

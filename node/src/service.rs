@@ -206,7 +206,8 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
-	let (dag_gossip, dag_submitted) = futures::channel::mpsc::unbounded();
+	let (dag_gossip, dag_submitted) =
+		futures::channel::mpsc::channel(crate::dag::gossip::LOCAL_QUEUE);
 	task_manager.spawn_handle().spawn(
 		"dag-gossip",
 		Some("dag"),

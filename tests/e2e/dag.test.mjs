@@ -140,26 +140,30 @@ describe('DAG micro-transactions over JSON-RPC and gossip', () => {
   test('a gateway submits a batch; confirmations arrive on the subscription', async () => {
     const confirmed = [];
     const provider = new WsProvider(nodeA.rpcUrl);
-    await provider.isReady;
-    await provider.subscribe('confirmation', 'dag_subscribeConfirmations', [], (err, id) => {
-      if (!err) confirmed.push(id);
-    });
-    // Ten records approving the same two tips: those tips gain weight 10 at once.
-    const tips = (await call(nodeA, 'dag_limits', [])).tips;
-    const batch = [];
-    for (let i = 0; i < 10; i++) {
-      batch.push(u8aToHex((await tx(nodeA, 1, record(40 + i), { parents: tips.map((t) => hexToU8a(t)) })).bytes));
+    try {
+      await provider.isReady;
+      // The notification's method name is `dag_confirmation`.
+      await provider.subscribe('dag_confirmation', 'dag_subscribeConfirmations', [], (err, id) => {
+        if (!err) confirmed.push(id);
+      });
+      // Ten records approving the same two tips: those tips gain weight 10 at once.
+      const tips = (await call(nodeA, 'dag_limits', [])).tips;
+      const batch = [];
+      for (let i = 0; i < 10; i++) {
+        batch.push(u8aToHex((await tx(nodeA, 1, record(40 + i), { parents: tips.map((t) => hexToU8a(t)) })).bytes));
+      }
+      const results = await call(nodeA, 'dag_submitBatch', [[...batch, '0x1234']]);
+      assert.equal(results.length, 11);
+      assert.ok(results.slice(0, 10).every((r) => r.id && r.error === null), JSON.stringify(results));
+      assert.equal(results[10].error[0], 9000);
+      // Tips have no approvals (weight 1): now each must be confirmed and reported, unless it is
+      // a conflicting transaction (test 2 left one), which never confirms.
+      const settled = async (t) => confirmed.includes(t) || (await call(nodeA, 'dag_status', [t])) === 'conflicting';
+      await waitFor(async () => (await Promise.all(tips.map(settled))).every(Boolean), 10_000, 'the confirmations');
+      assert.ok(tips.some((t) => confirmed.includes(t)), 'at least one confirmation reported');
+    } finally {
+      await provider.disconnect();
     }
-    const results = await call(nodeA, 'dag_submitBatch', [[...batch, '0x1234']]);
-    assert.equal(results.length, 11);
-    assert.ok(results.slice(0, 10).every((r) => r.id && r.error === null), JSON.stringify(results));
-    assert.equal(results[10].error[0], 9000);
-    // Tips have no approvals (weight 1): now each must be confirmed and reported, unless it is
-    // a conflicting transaction (test 2 left one), which never confirms.
-    const settled = async (t) => confirmed.includes(t) || (await call(nodeA, 'dag_status', [t])) === 'conflicting';
-    await waitFor(async () => (await Promise.all(tips.map(settled))).every(Boolean), 10_000, 'the confirmations');
-    assert.ok(tips.some((t) => confirmed.includes(t)), 'at least one confirmation reported');
-    await provider.disconnect();
   });
 
   test('a node restarted on its database still has the DAG', async () => {

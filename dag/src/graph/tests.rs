@@ -155,9 +155,13 @@ fn a_reused_sequence_number_makes_both_transactions_conflicting() {
 	assert_eq!(dag.conflicts(), [(f, s)]);
 	// Neither payload takes effect.
 	assert_eq!(dag.spent(&account(1)), 0);
+	// Conflicting tips are not handed out for approval.
+	assert_eq!(dag.select_tips(NOW), [root, root]);
 	// What approves the second is not orphaned.
 	let child = record(2, 0, [s, f], 0);
+	let c = child.0;
 	assert!(matches!(insert(&mut dag, child), Ok(Inserted::Added { .. })));
+	assert_eq!(dag.select_tips(NOW), [c, c]);
 }
 
 #[test]

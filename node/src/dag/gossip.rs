@@ -13,7 +13,7 @@
 
 use super::state::{DagShared, Outcome, Source};
 use codec::{Decode, Encode};
-use futures::{channel::mpsc::UnboundedReceiver, FutureExt, Stream, StreamExt};
+use futures::{channel::mpsc::Receiver, FutureExt, Stream, StreamExt};
 use itc_dag::tx::{DagTx, TxId, MAX_TX_SIZE};
 use itc_runtime::{opaque::Block, AccountId, Balance};
 use pallet_dag_accounts::runtime_api::DagAccountsApi;
@@ -37,6 +37,9 @@ use std::{
 pub const MAX_TXS_PER_MESSAGE: usize = 1_024;
 /// The largest message.
 pub const MAX_MESSAGE_SIZE: u64 = (MAX_TXS_PER_MESSAGE * (MAX_TX_SIZE + 4) + 8) as u64;
+/// Batches of locally submitted ids waiting for the gossip task (RPC submitters wait while
+/// it is full).
+pub const LOCAL_QUEUE: usize = 256;
 /// Transaction ids remembered per peer (then forgotten, oldest half first).
 const KNOWN_PER_PEER: usize = 65_536;
 
@@ -99,7 +102,7 @@ pub struct Gossip<C> {
 	service: Box<dyn NotificationService>,
 	protocol: ProtocolName,
 	sync_events: futures::stream::Fuse<Pin<Box<dyn Stream<Item = SyncEvent> + Send>>>,
-	local: UnboundedReceiver<Vec<TxId>>,
+	local: Receiver<Vec<TxId>>,
 	peers: HashMap<PeerId, Known>,
 }
 
@@ -116,7 +119,7 @@ where
 		network: Arc<dyn NetworkPeers + Send + Sync>,
 		service: Box<dyn NotificationService>,
 		sync_events: Pin<Box<dyn Stream<Item = SyncEvent> + Send>>,
-		local: UnboundedReceiver<Vec<TxId>>,
+		local: Receiver<Vec<TxId>>,
 	) -> Self {
 		let protocol = protocol_name(&dag.genesis());
 		let sync_events = sync_events.fuse();

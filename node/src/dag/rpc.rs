@@ -1,7 +1,7 @@
 //! `dag_*` JSON-RPC methods. Garbage in gets a JSON-RPC error.
 
 use super::state::{DagShared, Outcome, Source};
-use futures::{channel::mpsc::UnboundedSender, FutureExt, StreamExt};
+use futures::{channel::mpsc::Sender, FutureExt, SinkExt, StreamExt};
 use itc_dag::{tx::DagTx, Status};
 use itc_runtime::{opaque::Block, AccountId, Balance};
 use jsonrpsee::{
@@ -50,12 +50,12 @@ pub struct BatchResult {
 #[rpc(server, namespace = "dag")]
 pub trait DagApi {
 	/// Submits a SCALE-encoded, signed, proof-of-work-stamped transaction; returns its id.
-	#[method(name = "submit")]
+	#[method(name = "submit", blocking)]
 	fn submit(&self, tx: Bytes) -> RpcResult<H256>;
 
 	/// Submits up to 1,024 transactions at once (a gateway forwarding its devices'); returns,
 	/// per transaction, its id or the error `dag_submit` would have given.
-	#[method(name = "submitBatch")]
+	#[method(name = "submitBatch", blocking)]
 	fn submit_batch(&self, txs: Vec<Bytes>) -> RpcResult<Vec<BatchResult>>;
 
 	/// A transaction's status: `pending`, `confirmed`, `anchored`, `conflicting`; `null` if
@@ -103,7 +103,7 @@ fn malformed() -> (i32, String) {
 pub struct Dag<C> {
 	client: Arc<C>,
 	dag: DagShared,
-	gossip: UnboundedSender<Vec<[u8; 32]>>,
+	gossip: Sender<Vec<[u8; 32]>>,
 	executor: SubscriptionTaskExecutor,
 }
 
@@ -112,7 +112,7 @@ impl<C> Dag<C> {
 	pub fn new(
 		client: Arc<C>,
 		dag: DagShared,
-		gossip: UnboundedSender<Vec<[u8; 32]>>,
+		gossip: Sender<Vec<[u8; 32]>>,
 		executor: SubscriptionTaskExecutor,
 	) -> Self {
 		Self { client, dag, gossip, executor }
@@ -155,7 +155,9 @@ where
 			})
 			.collect();
 		if !gossip.is_empty() {
-			let _ = self.gossip.unbounded_send(gossip);
+			// The queue to the gossip task is bounded: a submitter waits while it is full.
+			// (These methods run on blocking threads.) It only fails once the node stops.
+			let _ = futures::executor::block_on(self.gossip.clone().send(gossip));
 		}
 		results
 	}

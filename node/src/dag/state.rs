@@ -1,7 +1,7 @@
 //! The node's DAG: the graph and its database behind one lock, and the ingest path.
 
 use super::chain::Snapshot;
-use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
+use futures::channel::mpsc::{channel, Receiver, Sender};
 use itc_dag::{
 	graph::{Dag, DagConfig, Inserted, Refused},
 	store::Store,
@@ -18,6 +18,9 @@ use std::{
 	sync::{Arc, Mutex},
 	time::{SystemTime, UNIX_EPOCH},
 };
+
+/// Confirmations a subscriber may fall behind before it is dropped.
+pub const SUBSCRIBER_QUEUE: usize = 16_384;
 
 /// Where a batch came from: balances are checked for local submissions only.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -46,7 +49,7 @@ pub enum Outcome {
 struct Inner {
 	dag: Dag,
 	store: Store,
-	subscribers: Vec<UnboundedSender<TxId>>,
+	subscribers: Vec<Sender<TxId>>,
 }
 
 /// The DAG shared by the RPC server and the gossip task.
@@ -153,7 +156,9 @@ impl DagShared {
 		if let Err(e) = store.append(vertices) {
 			log::error!(target: "dag", "DAG database write failed: {e}");
 		}
-		subscribers.retain(|s| confirmed_all.iter().all(|id| s.unbounded_send(*id).is_ok()));
+		// A subscriber that falls [`SUBSCRIBER_QUEUE`] confirmations behind is dropped (its
+		// subscription ends) rather than buffered without bound.
+		subscribers.retain_mut(|s| confirmed_all.iter().all(|id| s.try_send(*id).is_ok()));
 		outcomes
 	}
 
@@ -173,8 +178,8 @@ impl DagShared {
 	}
 
 	/// A stream of the ids of transactions as they are confirmed.
-	pub fn subscribe(&self) -> UnboundedReceiver<TxId> {
-		let (sender, receiver) = unbounded();
+	pub fn subscribe(&self) -> Receiver<TxId> {
+		let (sender, receiver) = channel(SUBSCRIBER_QUEUE);
 		self.inner.lock().expect("never poisoned").subscribers.push(sender);
 		receiver
 	}
