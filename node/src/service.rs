@@ -178,7 +178,7 @@ pub fn new_full<
 	// The DAG micro-transaction service: its graph, database and gossip protocol.
 	let genesis: [u8; 32] = genesis_hash.into();
 	let dag_path = config.base_path.config_dir(config.chain_spec.id()).join("dag");
-	let dag = crate::dag::DagShared::open(&*client, genesis, &dag_path)
+	let dag = crate::dag::DagShared::open(genesis, &dag_path)
 		.map_err(|e| ServiceError::Other(format!("DAG: {e}")))?;
 	let (dag_protocol_config, dag_notification_service) =
 		crate::dag::gossip::config::<N>(&genesis, metrics.clone(), net_config.peer_store_handle());

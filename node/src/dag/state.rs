@@ -1,6 +1,6 @@
 //! The node's DAG: the graph and its database behind one lock, and the ingest path.
 
-use super::chain::Snapshot;
+use super::chain::SenderCache;
 use futures::channel::mpsc::{channel, Receiver, Sender};
 use itc_dag::{
 	graph::{Dag, DagConfig, Inserted, Refused},
@@ -58,6 +58,7 @@ pub struct DagShared {
 	genesis: [u8; 32],
 	limits: Limits,
 	inner: Arc<Mutex<Inner>>,
+	senders: Arc<SenderCache>,
 }
 
 /// Unix time now, in milliseconds.
@@ -67,26 +68,19 @@ pub fn now_ms() -> u64 {
 
 impl DagShared {
 	/// Opens the DAG database in `path` and replays it into a graph.
-	pub fn open<C>(client: &C, genesis: [u8; 32], path: &Path) -> Result<Self, String>
-	where
-		C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
-		C::Api: DagAccountsApi<Block, AccountId, Balance>,
-	{
+	pub fn open(genesis: [u8; 32], path: &Path) -> Result<Self, String> {
 		let store = Store::open(path).map_err(|e| e.to_string())?;
 		let stored = store.load().map_err(|e| e.to_string())?;
 		let mut dag = Dag::new(&genesis, DagConfig::default());
-		// Replayed vertices were accepted once: the chain view only decides activity, so a
-		// device suspended since still has its history restored.
-		let view = Snapshot::fetch(client, stored.iter().map(|(_, _, tx)| tx.essence.sender));
-		let everyone = ReplayView(&view);
 		for (id, received, tx) in stored {
-			let _ = dag.insert(&everyone, id, tx, received);
+			let _ = dag.insert(&Replay, id, tx, received);
 		}
 		log::info!(target: "dag", "DAG restored from {}: {} transactions", path.display(), dag.len());
 		Ok(Self {
 			genesis,
 			limits: Limits::default(),
 			inner: Arc::new(Mutex::new(Inner { dag, store, subscribers: Vec::new() })),
+			senders: Arc::new(SenderCache::default()),
 		})
 	}
 
@@ -113,7 +107,7 @@ impl DagShared {
 		let to_verify: Vec<&DagTx> =
 			txs.iter().zip(&checked).filter(|(_, c)| c.is_ok()).map(|(tx, _)| tx).collect();
 		let mut signatures = verify::signatures(&self.genesis, &to_verify).into_iter();
-		let view = Snapshot::fetch(client, to_verify.iter().map(|tx| tx.essence.sender));
+		let view = self.senders.snapshot(client, to_verify.iter().map(|tx| tx.essence.sender));
 
 		let mut inner = self.inner.lock().expect("the DAG lock is never poisoned");
 		let mut outcomes = Vec::with_capacity(txs.len());
@@ -192,13 +186,14 @@ impl DagShared {
 	}
 }
 
-/// During replay every stored sender counts as active (its transactions were accepted
-/// once); balances are not checked on the replay path.
-struct ReplayView<'a>(&'a Snapshot);
+/// The chain view of a replay: every stored vertex was accepted once, so its sender counts as
+/// active (a device suspended since still has its history restored), and [`Dag::insert`]
+/// checks no balances.
+struct Replay;
 
-impl itc_dag::ChainView for ReplayView<'_> {
-	fn locked(&self, account: &[u8; 32]) -> u128 {
-		self.0.locked(account)
+impl itc_dag::ChainView for Replay {
+	fn locked(&self, _: &[u8; 32]) -> u128 {
+		0
 	}
 	fn is_active(&self, _: &[u8; 32]) -> bool {
 		true
