@@ -134,9 +134,9 @@ struct Vertex {
 	received_ms: u64,
 }
 
-/// Something an orphan waits for.
-#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
-enum Need {
+/// Something an orphan waits for (what a node asks its peers for).
+#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq, codec::Encode, codec::Decode)]
+pub enum Missing {
 	/// A parent.
 	Parent(TxId),
 	/// The sender's transaction with this sequence number.
@@ -156,7 +156,7 @@ pub struct Dag {
 	/// What each sender spent in transfers not yet anchored.
 	spent: HashMap<[u8; 32], u128>,
 	orphans: HashMap<TxId, (DagTx, u64)>,
-	waiting: HashMap<Need, Vec<TxId>>,
+	waiting: HashMap<Missing, Vec<TxId>>,
 	conflicts: Vec<(TxId, TxId)>,
 }
 
@@ -238,7 +238,7 @@ impl Dag {
 			return Err(Refused::InactiveSender);
 		}
 		if let Some(parent) = tx.essence.parents.into_iter().find(|p| !self.known(p)) {
-			self.hold(id, tx, Need::Parent(parent), now_ms)?;
+			self.hold(id, tx, Missing::Parent(parent), now_ms)?;
 			return Ok(Admission::Waiting);
 		}
 		if let Some(existing) = self.by_seq.get(&(sender, seq)).copied() {
@@ -250,7 +250,7 @@ impl Dag {
 			return Err(Refused::StaleSequence);
 		}
 		if seq > next {
-			self.hold(id, tx, Need::Seq(sender, seq - 1), now_ms)?;
+			self.hold(id, tx, Missing::Seq(sender, seq - 1), now_ms)?;
 			return Ok(Admission::Waiting);
 		}
 		Ok(Admission::Added(self.add_vertex(id, tx, now_ms)))
@@ -299,6 +299,21 @@ impl Dag {
 	/// The current tips.
 	pub fn tips(&self) -> impl Iterator<Item = &TxId> {
 		self.tips.iter()
+	}
+
+	/// What the orphans wait for now (each orphan waits for one thing at a time: when it
+	/// arrives, the orphan may wait for the next).
+	pub fn missing(&self) -> impl Iterator<Item = &Missing> {
+		self.waiting.keys()
+	}
+
+	/// The vertex that provides `missing`, if the graph holds it (to answer a peer).
+	pub fn find(&self, missing: &Missing) -> Option<(TxId, &DagTx)> {
+		let id = match missing {
+			Missing::Parent(id) => *id,
+			Missing::Seq(sender, seq) => *self.by_seq.get(&(*sender, *seq))?,
+		};
+		self.vertices.get(&id).map(|v| (id, &v.tx))
 	}
 
 	/// Vertices in the graph (the root not counted).
@@ -355,7 +370,7 @@ impl Dag {
 		*id == self.root || self.vertices.contains_key(id)
 	}
 
-	fn hold(&mut self, id: TxId, tx: DagTx, need: Need, now_ms: u64) -> Result<(), Refused> {
+	fn hold(&mut self, id: TxId, tx: DagTx, need: Missing, now_ms: u64) -> Result<(), Refused> {
 		if self.orphans.len() >= self.config.max_orphans {
 			return Err(Refused::TooManyOrphans);
 		}
@@ -460,7 +475,7 @@ impl Dag {
 			let id = added[index];
 			index += 1;
 			let Some(tx) = self.vertices.get(&id).map(|v| v.tx.essence.clone()) else { continue };
-			for need in [Need::Parent(id), Need::Seq(tx.sender, tx.seq)] {
+			for need in [Missing::Parent(id), Missing::Seq(tx.sender, tx.seq)] {
 				let Entry::Occupied(entry) = self.waiting.entry(need) else { continue };
 				for orphan in entry.remove() {
 					let Some((orphan_tx, received)) = self.orphans.remove(&orphan) else {

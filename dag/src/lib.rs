@@ -14,7 +14,8 @@ pub mod pow;
 pub mod store;
 pub mod tx;
 pub mod verify;
+pub mod wire;
 
 pub use ed25519_zebra;
-pub use graph::{ChainView, Dag, DagConfig, Status};
+pub use graph::{ChainView, Dag, DagConfig, Missing, Status};
 pub use tx::{DagTx, Essence, Payload, TxId};

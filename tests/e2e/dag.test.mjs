@@ -166,15 +166,29 @@ describe('DAG micro-transactions over JSON-RPC and gossip', () => {
     }
   });
 
-  test('a node restarted on its database still has the DAG', async () => {
+  test('a node restarted on its database still has the DAG and catches up on what it missed', async () => {
     const tips = await call(nodeB, 'dag_tips', []);
     const { base } = nodeB;
     await nodeB.stop({ keep: true });
+    // While B is down, A takes a chain of five records.
+    const missed = [];
+    for (let i = 0; i < 5; i++) {
+      const next = await tx(nodeA, 1, record(60 + i));
+      missed.push(await call(nodeA, 'dag_submit', [u8aToHex(next.bytes)]));
+    }
     const peerId = await call(nodeA, 'system_localPeerId', []);
     nodeB = await startNode(['--chain', 'local', '--bob', '--validator', '--node-key', NODE_KEY_B,
       '--bootnodes', `/ip4/127.0.0.1/tcp/${nodeA.p2pPort}/p2p/${peerId}`], { base });
     for (const tip of tips) {
       assert.notEqual(await call(nodeB, 'dag_status', [tip]), null, 'restored from the database');
+    }
+    for (const id of missed) assert.equal(await call(nodeB, 'dag_status', [id]), null);
+    // The next record reaches B, which asks A for what it lacks, back to what it has.
+    await waitFor(async () => (await call(nodeB, 'system_health', [])).peers >= 1, 30_000, 'B to reconnect');
+    const last = await tx(nodeA, 1, record(70));
+    const lastId = await call(nodeA, 'dag_submit', [u8aToHex(last.bytes)]);
+    for (const id of [lastId, ...missed]) {
+      await waitFor(async () => (await call(nodeB, 'dag_status', [id])) !== null, 20_000, `${id} on node B`);
     }
   });
 });

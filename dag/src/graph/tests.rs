@@ -104,13 +104,33 @@ fn a_child_before_its_parent_waits_as_an_orphan() {
 	assert_eq!(insert(&mut dag, child.clone()), Ok(Inserted::Orphaned));
 	assert_eq!(dag.orphans(), 1);
 	assert_eq!(dag.status(&c), None);
+	// What to ask peers for; nobody can be given the orphan itself yet.
+	assert_eq!(dag.missing().collect::<Vec<_>>(), [&Missing::Parent(p)]);
+	assert_eq!(dag.find(&Missing::Parent(c)), None);
 	assert_eq!(insert(&mut dag, child), Ok(Inserted::Duplicate));
 	assert_eq!(
 		insert(&mut dag, parent),
 		Ok(Inserted::Added { added: vec![p, c], confirmed: vec![] })
 	);
 	assert_eq!(dag.orphans(), 0);
+	assert_eq!(dag.missing().count(), 0);
 	assert_eq!(dag.weight(&p), Some(2));
+	assert_eq!(dag.find(&Missing::Parent(c)).map(|(id, _)| id), Some(c));
+}
+
+#[test]
+fn an_orphan_missing_both_parents_asks_for_one_then_the_other() {
+	let mut dag = dag(10);
+	let root = dag.root();
+	let (a, b) = (record(1, 0, [root, root], 0), record(2, 0, [root, root], 0));
+	let child = record(3, 0, [a.0, b.0], 0);
+	let (a_id, b_id, c) = (a.0, b.0, child.0);
+	insert(&mut dag, child).unwrap();
+	assert_eq!(dag.missing().collect::<Vec<_>>(), [&Missing::Parent(a_id)]);
+	assert_eq!(insert(&mut dag, a), Ok(Inserted::Added { added: vec![a_id], confirmed: vec![] }));
+	assert_eq!(dag.missing().collect::<Vec<_>>(), [&Missing::Parent(b_id)]);
+	assert_eq!(insert(&mut dag, b), Ok(Inserted::Added { added: vec![b_id, c], confirmed: vec![] }));
+	assert_eq!(dag.missing().count(), 0);
 }
 
 #[test]
@@ -121,10 +141,13 @@ fn a_later_sequence_number_waits_for_the_earlier_one() {
 	let second = record(1, 1, [root, root], 1);
 	let (f, s) = (first.0, second.0);
 	assert_eq!(insert(&mut dag, second), Ok(Inserted::Orphaned));
+	assert_eq!(dag.missing().collect::<Vec<_>>(), [&Missing::Seq(account(1), 0)]);
 	assert_eq!(
 		insert(&mut dag, first),
 		Ok(Inserted::Added { added: vec![f, s], confirmed: vec![] })
 	);
+	assert_eq!(dag.find(&Missing::Seq(account(1), 1)).map(|(id, _)| id), Some(s));
+	assert_eq!(dag.find(&Missing::Seq(account(1), 2)), None);
 }
 
 #[test]

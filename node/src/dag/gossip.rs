@@ -1,20 +1,26 @@
 //! Gossip of DAG transactions between nodes: the notification protocol
 //! `/<genesis hex>/itc-dag/1`.
 //!
-//! A message is a SCALE `Vec<Vec<u8>>` of at most [`MAX_TXS_PER_MESSAGE`] encoded
-//! transactions (at most [`MAX_MESSAGE_SIZE`] bytes). A node forwards each transaction it
-//! inserts to every peer not known to have it, once. Peers lose reputation for undecodable
-//! messages and invalid transactions, and gain a little for new valid ones; sc-network bans
-//! a peer whose reputation falls too low.
+//! Messages are [`itc_dag::wire`]'s: transactions, and wants. A node forwards each
+//! transaction it inserts to every peer not known to have it, once. When a peer's transactions
+//! leave orphans, the node asks that peer for what they wait for (a parent, or the sender's
+//! previous transaction), at most once per [`WANT_RETRY_MS`] per item; the answers may leave
+//! new orphans further back, which are asked for in turn, so a node that missed transactions
+//! (a restart, a partition) catches up on the history its peers still hold. Peers lose
+//! reputation for undecodable messages and invalid transactions, and gain a little for new
+//! valid ones; sc-network bans a peer whose reputation falls too low.
 //!
 //! Like the transactions protocol, it has no peer slots of its own: every peer the node syncs
 //! with is added to the protocol's reserved set (and removed when it disconnects), which opens
 //! the substreams.
 
 use super::state::{DagShared, Outcome, Source};
-use codec::{Decode, Encode};
 use futures::{channel::mpsc::Receiver, FutureExt, Stream, StreamExt};
-use itc_dag::tx::{DagTx, TxId, MAX_TX_SIZE};
+use itc_dag::{
+	tx::TxId,
+	wire::{self, Message, MAX_MESSAGE_SIZE, MAX_TXS_PER_MESSAGE, MAX_WANTS_PER_MESSAGE},
+	Missing,
+};
 use itc_runtime::{opaque::Block, AccountId, Balance};
 use pallet_dag_accounts::runtime_api::DagAccountsApi;
 use sc_network::{
@@ -33,10 +39,8 @@ use std::{
 	sync::Arc,
 };
 
-/// The most transactions in one message.
-pub const MAX_TXS_PER_MESSAGE: usize = 1_024;
-/// The largest message.
-pub const MAX_MESSAGE_SIZE: u64 = (MAX_TXS_PER_MESSAGE * (MAX_TX_SIZE + 4) + 8) as u64;
+/// How long before the same thing is asked for again, in ms.
+pub const WANT_RETRY_MS: u64 = 5_000;
 /// Batches of locally submitted ids waiting for the gossip task (RPC submitters wait while
 /// it is full).
 pub const LOCAL_QUEUE: usize = 256;
@@ -104,6 +108,8 @@ pub struct Gossip<C> {
 	sync_events: futures::stream::Fuse<Pin<Box<dyn Stream<Item = SyncEvent> + Send>>>,
 	local: Receiver<Vec<TxId>>,
 	peers: HashMap<PeerId, Known>,
+	/// What was asked for, and when (ms).
+	asked: HashMap<Missing, u64>,
 }
 
 impl<C> Gossip<C>
@@ -123,7 +129,17 @@ where
 	) -> Self {
 		let protocol = protocol_name(&dag.genesis());
 		let sync_events = sync_events.fuse();
-		Self { client, dag, network, service, protocol, sync_events, local, peers: HashMap::new() }
+		Self {
+			client,
+			dag,
+			network,
+			service,
+			protocol,
+			sync_events,
+			local,
+			peers: HashMap::new(),
+			asked: HashMap::new(),
+		}
 	}
 
 	/// Runs until the network or the RPC side closes.
@@ -182,12 +198,17 @@ where
 	}
 
 	fn on_message(&mut self, peer: PeerId, message: &[u8]) {
-		let Some(txs) = decode_message(message) else {
-			self.network.report_peer(peer, rep::BAD_MESSAGE);
-			return;
-		};
+		match wire::decode(message) {
+			Some(Message::Txs(txs)) => self.on_txs(peer, txs),
+			Some(Message::Want(wants)) => self.on_want(peer, &wants),
+			None => self.network.report_peer(peer, rep::BAD_MESSAGE),
+		}
+	}
+
+	fn on_txs(&mut self, peer: PeerId, txs: Vec<itc_dag::DagTx>) {
 		let outcomes = self.dag.ingest(&*self.client, txs, Source::Peer);
 		let mut new = Vec::new();
+		let mut orphans = false;
 		for outcome in outcomes {
 			match outcome {
 				Outcome::Accepted { id, orphan } => {
@@ -195,7 +216,9 @@ where
 						known.insert(id);
 					}
 					self.network.report_peer(peer, rep::GOOD_TX);
-					if !orphan {
+					if orphan {
+						orphans = true;
+					} else {
 						new.push(id);
 					}
 				},
@@ -209,6 +232,36 @@ where
 			}
 		}
 		self.forward(&new, Some(peer));
+		// Released orphans may now wait for something further back: ask again whenever any
+		// orphan remains.
+		if orphans || self.dag.orphans() > 0 {
+			self.ask(peer);
+		}
+	}
+
+	/// Asks `peer` for what the orphans wait for and was not asked for lately.
+	fn ask(&mut self, peer: PeerId) {
+		let now = super::state::now_ms();
+		self.asked.retain(|_, at| now.saturating_sub(*at) < WANT_RETRY_MS);
+		let wanted: Vec<Missing> =
+			self.dag.missing().into_iter().filter(|m| !self.asked.contains_key(m)).collect();
+		for chunk in wanted.chunks(MAX_WANTS_PER_MESSAGE) {
+			self.asked.extend(chunk.iter().map(|m| (*m, now)));
+			self.service.send_sync_notification(&peer, wire::want(chunk));
+		}
+	}
+
+	/// Answers a want with the transactions this node holds.
+	fn on_want(&mut self, peer: PeerId, wants: &[Missing]) {
+		let found = self.dag.find(wants);
+		if let Some(known) = self.peers.get_mut(&peer) {
+			for (id, _) in &found {
+				known.insert(*id);
+			}
+		}
+		for chunk in found.chunks(MAX_TXS_PER_MESSAGE) {
+			self.service.send_sync_notification(&peer, wire::txs(chunk.iter().map(|(_, tx)| tx)));
+		}
 	}
 
 	/// Sends the transactions `ids` to every peer not known to have them (`from` has them).
@@ -224,24 +277,8 @@ where
 			let fresh: Vec<&Vec<u8>> =
 				encoded.iter().filter(|(id, _)| known.insert(*id)).map(|(_, tx)| tx).collect();
 			for chunk in fresh.chunks(MAX_TXS_PER_MESSAGE) {
-				self.service.send_sync_notification(peer, chunk.to_vec().encode());
+				self.service.send_sync_notification(peer, wire::txs(chunk.iter().copied()));
 			}
 		}
 	}
-}
-
-/// The transactions of a message; `None` if it does not decode, holds too many, or holds a
-/// transaction that does not decode exactly.
-pub fn decode_message(message: &[u8]) -> Option<Vec<DagTx>> {
-	let mut input = message;
-	let count = codec::Compact::<u32>::decode(&mut input).ok()?.0 as usize;
-	if count > MAX_TXS_PER_MESSAGE {
-		return None;
-	}
-	let mut txs = Vec::with_capacity(count);
-	for _ in 0..count {
-		let bytes = Vec::<u8>::decode(&mut input).ok()?;
-		txs.push(DagTx::decode_exact(&bytes)?);
-	}
-	input.is_empty().then_some(txs)
 }

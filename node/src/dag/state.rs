@@ -7,7 +7,7 @@ use itc_dag::{
 	store::Store,
 	tx::{DagTx, TxId},
 	verify::{self, Invalid, Limits},
-	Status,
+	Missing, Status,
 };
 use itc_runtime::{opaque::Block, AccountId, Balance};
 use pallet_dag_accounts::runtime_api::DagAccountsApi;
@@ -50,7 +50,12 @@ struct Inner {
 	dag: Dag,
 	store: Store,
 	subscribers: Vec<Sender<TxId>>,
+	/// When orphans past their time were last dropped (ms).
+	expired_at: u64,
 }
+
+/// How often orphans past their time are dropped, in ms.
+const EXPIRY_INTERVAL_MS: u64 = 1_000;
 
 /// The DAG shared by the RPC server and the gossip task.
 #[derive(Clone)]
@@ -79,7 +84,7 @@ impl DagShared {
 		Ok(Self {
 			genesis,
 			limits: Limits::default(),
-			inner: Arc::new(Mutex::new(Inner { dag, store, subscribers: Vec::new() })),
+			inner: Arc::new(Mutex::new(Inner { dag, store, subscribers: Vec::new(), expired_at: 0 })),
 			senders: Arc::new(SenderCache::default()),
 		})
 	}
@@ -110,6 +115,10 @@ impl DagShared {
 		let view = self.senders.snapshot(client, to_verify.iter().map(|tx| tx.essence.sender));
 
 		let mut inner = self.inner.lock().expect("the DAG lock is never poisoned");
+		if now.saturating_sub(inner.expired_at) >= EXPIRY_INTERVAL_MS {
+			inner.expired_at = now;
+			inner.dag.expire_orphans(now);
+		}
 		let mut outcomes = Vec::with_capacity(txs.len());
 		let mut added_all = Vec::new();
 		let mut confirmed_all = Vec::new();
@@ -145,7 +154,7 @@ impl DagShared {
 				Err(why) => Outcome::Refused { id, why },
 			});
 		}
-		let Inner { dag, store, subscribers } = &mut *inner;
+		let Inner { dag, store, subscribers, .. } = &mut *inner;
 		let vertices = added_all.iter().filter_map(|id| dag.get(id).map(|tx| (*id, now, tx)));
 		if let Err(e) = store.append(vertices) {
 			log::error!(target: "dag", "DAG database write failed: {e}");
@@ -176,6 +185,23 @@ impl DagShared {
 		let (sender, receiver) = channel(SUBSCRIBER_QUEUE);
 		self.inner.lock().expect("never poisoned").subscribers.push(sender);
 		receiver
+	}
+
+	/// What the orphans wait for now.
+	pub fn missing(&self) -> Vec<Missing> {
+		self.inner.lock().expect("never poisoned").dag.missing().copied().collect()
+	}
+
+	/// Orphans held.
+	pub fn orphans(&self) -> usize {
+		self.inner.lock().expect("never poisoned").dag.orphans()
+	}
+
+	/// The encoded transactions that provide `wants`, those the graph holds (for a peer).
+	pub fn find(&self, wants: &[Missing]) -> Vec<(TxId, Vec<u8>)> {
+		use codec::Encode;
+		let inner = self.inner.lock().expect("never poisoned");
+		wants.iter().filter_map(|m| inner.dag.find(m).map(|(id, tx)| (id, tx.encode()))).collect()
 	}
 
 	/// The encoded transactions with these ids that the graph holds (for gossip).
