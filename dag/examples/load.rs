@@ -38,9 +38,8 @@ pub fn seed(i: u32) -> [u8; 32] {
 
 fn main() {
 	let args: Vec<String> = std::env::args().skip(1).collect();
-	let number = |i: usize| -> u64 {
-		args.get(i).and_then(|a| a.parse().ok()).unwrap_or_else(|| usage())
-	};
+	let number =
+		|i: usize| -> u64 { args.get(i).and_then(|a| a.parse().ok()).unwrap_or_else(|| usage()) };
 	match args.first().map(String::as_str) {
 		Some("throughput") => throughput(
 			number(1) as u16,
@@ -49,8 +48,9 @@ fn main() {
 			number(4) as usize,
 			number(5) as usize,
 		),
-		Some("propagate") =>
-			propagate(number(1) as u16, number(2) as u16, number(3) as u32, number(4) as usize),
+		Some("propagate") => {
+			propagate(number(1) as u16, number(2) as u16, number(3) as u32, number(4) as usize)
+		},
 		_ => usage(),
 	}
 }
@@ -156,8 +156,7 @@ struct Maker {
 
 impl Maker {
 	fn new(genesis: [u8; 32], difficulty: u8, devices: impl Iterator<Item = u32>) -> Self {
-		let senders =
-			devices.map(|i| (ed25519_zebra::SigningKey::from(seed(i)), 0u64)).collect();
+		let senders = devices.map(|i| (ed25519_zebra::SigningKey::from(seed(i)), 0u64)).collect();
 		let dag = Dag::new(&genesis, DagConfig::default());
 		Self { genesis, difficulty, dag, senders, made: 0 }
 	}

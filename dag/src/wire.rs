@@ -118,14 +118,16 @@ mod tests {
 		let encoded = vec![big.encode(); MAX_TXS_PER_MESSAGE];
 		let message = txs(encoded.iter());
 		assert!(message.len() as u64 <= MAX_MESSAGE_SIZE, "{} bytes", message.len());
-		assert!(matches!(decode(&message), Some(Message::Txs(t)) if t.len() == MAX_TXS_PER_MESSAGE));
+		assert!(
+			matches!(decode(&message), Some(Message::Txs(t)) if t.len() == MAX_TXS_PER_MESSAGE)
+		);
 		let wants = vec![Missing::Seq([0; 32], u64::MAX); MAX_WANTS_PER_MESSAGE];
 		assert!(want(&wants).len() as u64 <= MAX_MESSAGE_SIZE);
 	}
 
 	#[test]
 	fn garbage_does_not_decode() {
-		let one = vec![tx(0).encode()];
+		let one = [tx(0).encode()];
 		let good = txs(one.iter());
 		assert_eq!(decode(&[]), None);
 		assert_eq!(decode(&[2, 0]), None, "unknown kind");

@@ -129,7 +129,10 @@ fn an_orphan_missing_both_parents_asks_for_one_then_the_other() {
 	assert_eq!(dag.missing().collect::<Vec<_>>(), [&Missing::Parent(a_id)]);
 	assert_eq!(insert(&mut dag, a), Ok(Inserted::Added { added: vec![a_id], confirmed: vec![] }));
 	assert_eq!(dag.missing().collect::<Vec<_>>(), [&Missing::Parent(b_id)]);
-	assert_eq!(insert(&mut dag, b), Ok(Inserted::Added { added: vec![b_id, c], confirmed: vec![] }));
+	assert_eq!(
+		insert(&mut dag, b),
+		Ok(Inserted::Added { added: vec![b_id, c], confirmed: vec![] })
+	);
 	assert_eq!(dag.missing().count(), 0);
 }
 

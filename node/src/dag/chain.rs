@@ -1,11 +1,11 @@
 //! What the graph needs from the chain, read through the runtime API at the finalized block.
 
 use itc_dag::graph::ChainView;
+use itc_runtime::opaque::Hash;
 use itc_runtime::{opaque::Block, AccountId, Balance};
 use pallet_dag_accounts::runtime_api::DagAccountsApi;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
-use itc_runtime::opaque::Hash;
 use std::{collections::HashMap, sync::Mutex};
 
 /// A sender's state at the finalized block: plancks locked, whether an active device.

@@ -84,7 +84,12 @@ impl DagShared {
 		Ok(Self {
 			genesis,
 			limits: Limits::default(),
-			inner: Arc::new(Mutex::new(Inner { dag, store, subscribers: Vec::new(), expired_at: 0 })),
+			inner: Arc::new(Mutex::new(Inner {
+				dag,
+				store,
+				subscribers: Vec::new(),
+				expired_at: 0,
+			})),
 			senders: Arc::new(SenderCache::default()),
 		})
 	}

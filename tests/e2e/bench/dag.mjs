@@ -63,11 +63,15 @@ try {
   nodeB = await startNode(['--chain', 'dev', '--bootnodes', `/ip4/127.0.0.1/tcp/${nodeA.p2pPort}/p2p/${peerId}`]);
   await waitFor(async () => (await finalized(nodeB.rpcPort)) >= setup, 60_000, 'node B synced');
   console.log('== propagation from node A to node B');
-  run(load, ['propagate', nodeA.rpcPort, nodeB.rpcPort, DEVICES - 1, 200].map(String));
+  const spread = run(load, ['propagate', nodeA.rpcPort, nodeB.rpcPort, DEVICES - 1, 200].map(String));
 
-  console.log('== ratios (same run)');
-  console.log(`node acceptance / ed25519 one by one on one core: ${(rate / single).toFixed(2)}×`);
-  console.log(`node acceptance / ed25519 batched on one core: ${(rate / batched).toFixed(2)}×`);
+  console.log('== summary (same run)');
+  console.log(`ed25519 verifications/s on one core: ${single} one by one, ${batched} in batches of ${BATCH}`);
+  console.log(`DAG core ingest, one thread: ${figure(core, /insert\): (\d+)/)} tx/s`);
+  console.log(`node A accepted: ${rate} tx/s = ${(rate / single).toFixed(2)}× one-by-one, ${(rate / batched).toFixed(2)}× batched verification on one core`);
+  console.log(`dag_submitBatch (${BATCH}) p50/p99 ms: ${node.match(/submitBatch call of \d+: p50 ([\d.]+) ms, p99 ([\d.]+)/).slice(1).join(' / ')}`);
+  console.log(`dag_submit p50/p99 ms: ${node.match(/dag_submit call .*: p50 ([\d.]+) ms, p99 ([\d.]+)/).slice(1).join(' / ')}`);
+  console.log(`A -> B p50/p99 ms: ${spread.match(/p50 ([\d.]+) ms, p99 ([\d.]+)/).slice(1).join(' / ')}`);
 } finally {
   await api?.disconnect();
   await nodeB?.stop();
