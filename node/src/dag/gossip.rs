@@ -44,7 +44,8 @@ pub const WANT_RETRY_MS: u64 = 5_000;
 /// Batches of locally submitted ids waiting for the gossip task (RPC submitters wait while
 /// it is full).
 pub const LOCAL_QUEUE: usize = 256;
-/// Transaction ids remembered per peer (then forgotten, oldest half first).
+/// Transaction ids remembered per peer (then all forgotten at once: at worst a peer is sent
+/// a transaction it has, which it counts as a duplicate).
 const KNOWN_PER_PEER: usize = 65_536;
 
 mod rep {
