@@ -44,6 +44,9 @@ pub enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Make and sign a DAG transaction (development and firmware test vectors).
+	DagTx(crate::dag::cli::DagTxCmd),
 }
 
 /// Arguments of `benchmark` in a node built without benchmarks.

@@ -175,6 +175,15 @@ pub fn new_full<
 		);
 	net_config.add_notification_protocol(grandpa_protocol_config);
 
+	// The DAG micro-transaction service: its graph, database and gossip protocol.
+	let genesis: [u8; 32] = genesis_hash.into();
+	let dag_path = config.base_path.config_dir(config.chain_spec.id()).join("dag");
+	let dag = crate::dag::DagShared::open(genesis, &dag_path)
+		.map_err(|e| ServiceError::Other(format!("DAG: {e}")))?;
+	let (dag_protocol_config, dag_notification_service) =
+		crate::dag::gossip::config::<N>(&genesis, metrics.clone(), net_config.peer_store_handle());
+	net_config.add_notification_protocol(dag_protocol_config);
+
 	let warp_sync = Arc::new(sc_consensus_grandpa::warp_proof::NetworkProvider::new(
 		backend.clone(),
 		grandpa_link.shared_authority_set().clone(),
@@ -196,6 +205,22 @@ pub fn new_full<
 			metrics,
 			gap_sync_body_policy: None,
 		})?;
+
+	let (dag_gossip, dag_submitted) =
+		futures::channel::mpsc::channel(crate::dag::gossip::LOCAL_QUEUE);
+	task_manager.spawn_handle().spawn(
+		"dag-gossip",
+		Some("dag"),
+		crate::dag::gossip::Gossip::new(
+			client.clone(),
+			dag.clone(),
+			network.clone(),
+			dag_notification_service,
+			sc_network_sync::SyncEventStream::event_stream(&*sync_service, "dag-gossip"),
+			dag_submitted,
+		)
+		.run(),
+	);
 
 	if config.offchain_worker.enabled {
 		let offchain_workers =
@@ -228,9 +253,20 @@ pub fn new_full<
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
-		Box::new(move |_| {
+		let dag = dag.clone();
+		Box::new(move |executor| {
 			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
-			crate::rpc::create_full(deps).map_err(Into::into)
+			let mut module = crate::rpc::create_full(deps)?;
+			let dag_rpc = crate::dag::rpc::Dag::new(
+				client.clone(),
+				dag.clone(),
+				dag_gossip.clone(),
+				executor,
+			);
+			module
+				.merge(crate::dag::rpc::DagApiServer::into_rpc(dag_rpc))
+				.map_err(|e| ServiceError::Other(e.to_string()))?;
+			Ok(module)
 		})
 	};
 

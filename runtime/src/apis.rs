@@ -19,9 +19,9 @@ use sp_version::RuntimeVersion;
 use itc_primitives::device::{DeviceCode, ManufacturerId};
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, DataMarket, Devices, EdgeMining,
-	Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, System, TransactionPayment, VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, DagAccounts, DataMarket, Devices,
+	EdgeMining, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -208,6 +208,12 @@ impl_runtime_apis! {
 
 		fn manufacturer_of(account: AccountId) -> Option<ManufacturerId> {
 			pallet_manufacturers::ManufacturerIdOf::<Runtime>::get(account)
+		}
+	}
+
+	impl pallet_dag_accounts::runtime_api::DagAccountsApi<Block, AccountId, Balance> for Runtime {
+		fn sender(account: AccountId) -> Option<pallet_dag_accounts::SenderState<Balance>> {
+			DagAccounts::sender(&account)
 		}
 	}
 

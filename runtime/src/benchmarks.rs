@@ -12,6 +12,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_devices, Devices]
 	[pallet_data_market, DataMarket]
 	[pallet_edge_mining, EdgeMining]
+	[pallet_dag_accounts, DagAccounts]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

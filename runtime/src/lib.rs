@@ -74,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("itc"),
 	impl_name: alloc::borrow::Cow::Borrowed("itc-node"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -173,4 +173,6 @@ mod runtime {
 	pub type DataMarket = pallet_data_market;
 	#[runtime::pallet_index(33)]
 	pub type EdgeMining = pallet_edge_mining;
+	#[runtime::pallet_index(34)]
+	pub type DagAccounts = pallet_dag_accounts;
 }

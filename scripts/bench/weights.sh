@@ -19,6 +19,7 @@ declare -A PALLETS=(
 	[pallet_devices]=pallets/devices
 	[pallet_data_market]=pallets/data-market
 	[pallet_edge_mining]=pallets/edge-mining
+	[pallet_dag_accounts]=pallets/dag-accounts
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

@@ -60,7 +60,7 @@ describe('itc-node --dev with @polkadot/api', () => {
     const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
     assert.deepEqual(pallets, ['System', 'Timestamp', 'ChainClock', 'Aura', 'Grandpa', 'Balances',
       'TransactionPayment', 'Vesting', 'Sudo', 'Utility', 'Multisig', 'Manufacturers', 'Devices', 'DataMarket',
-      'EdgeMining']);
+      'EdgeMining', 'DagAccounts']);
     for (const [pallet, call] of [['balances', 'transferKeepAlive'], ['vesting', 'vestOther'],
       ['vesting', 'forceVestedTransfer'], ['utility', 'batchAll'], ['multisig', 'asMulti'],
       ['sudo', 'sudo']]) {

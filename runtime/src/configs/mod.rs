@@ -3,6 +3,7 @@
 mod aura;
 mod balances;
 mod chain_clock;
+mod dag_accounts;
 mod data_market;
 mod devices;
 mod edge_mining;

@@ -20,17 +20,18 @@ export async function freePort() {
 }
 
 /**
- * Starts `itc-node` with the given arguments on fresh loopback ports and a fresh base path.
- * Returns { rpcUrl, startedAt, stop(), logFile }.
+ * Starts `itc-node` with the given arguments on fresh loopback ports and a fresh base path
+ * (or `options.base`, to restart a node on its database). Returns { rpcUrl, rpcPort, p2pPort,
+ * base, startedAt, stop({ keep }), logFile }; `stop({ keep: true })` leaves the base path.
  */
-export async function startNode(args = ['--dev']) {
+export async function startNode(args = ['--dev'], options = {}) {
   const bin = process.env.ITC_NODE;
   if (!bin) throw new Error('ITC_NODE is not set: run through tests/e2e/run.sh');
-  const base = mkdtempSync(join(tmpdir(), 'itc-e2e-'));
+  const base = options.base ?? mkdtempSync(join(tmpdir(), 'itc-e2e-'));
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const logFile = join(base, 'node.log');
-  const log = createWriteStream(logFile);
+  const log = createWriteStream(logFile, { flags: 'a' });
   const startedAt = Date.now();
   const child = spawn(bin, [
     ...args,
@@ -55,14 +56,16 @@ export async function startNode(args = ['--dev']) {
   return {
     rpcUrl,
     rpcPort,
+    p2pPort,
+    base,
     startedAt,
     logFile,
-    async stop() {
+    async stop({ keep = false } = {}) {
       if (exited === null) {
         child.kill('SIGINT');
         await waitFor(async () => exited !== null, 20_000, 'itc-node to exit').catch(() => child.kill('SIGKILL'));
       }
-      rmSync(base, { recursive: true, force: true });
+      if (!keep) rmSync(base, { recursive: true, force: true });
     },
   };
 }

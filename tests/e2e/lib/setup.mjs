@@ -7,7 +7,8 @@ import { findEvent, send, sudo } from './tx.mjs';
 /**
  * `maker` applies as a manufacturer and `alice` (sudo) approves it; it registers one device per
  * ed25519 key pair in `keys` (model `model`, serials `<prefix>-<i>`), and `owner` claims each
- * with a signature made by the device key. Resolves with the manufacturer id and the codes.
+ * with a signature made by the device key (all in one `utility.batchAll`). Resolves with the
+ * manufacturer id and the codes.
  */
 export async function activeDevices(api, { alice, maker, owner }, keys, { model = 'TH-100', prefix = 'SN' } = {}) {
   let r = await send(api, api.tx.manufacturers.apply(
@@ -21,13 +22,11 @@ export async function activeDevices(api, { alice, maker, owner }, keys, { model 
   }))), maker);
   assert.equal(r.error, undefined);
   const genesis = api.genesisHash.toU8a();
-  const codes = [];
-  for (const [i, key] of keys.entries()) {
-    const code = deviceCode(makerId, stringToU8a(model), stringToU8a(serial(i)), key.publicKey);
-    const proof = key.sign(claimMessage(genesis, code, owner.publicKey, 0));
-    r = await send(api, api.tx.devices.claim(u8aToHex(code), { Ed25519: u8aToHex(proof) }), owner);
-    assert.equal(r.error, undefined);
-    codes.push(code);
-  }
+  // The owner claims every device in one call, each with a signature by the device key.
+  const codes = keys.map((key, i) => deviceCode(makerId, stringToU8a(model), stringToU8a(serial(i)), key.publicKey));
+  const claims = codes.map((code, i) => api.tx.devices.claim(u8aToHex(code),
+    { Ed25519: u8aToHex(keys[i].sign(claimMessage(genesis, code, owner.publicKey, 0))) }));
+  r = await send(api, api.tx.utility.batchAll(claims), owner);
+  assert.equal(r.error, undefined);
   return { makerId, codes };
 }

@@ -143,7 +143,11 @@ impl<AccountId: Encode + Decode> DeviceRegistry<AccountId> for MockDevices {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_device_with_key(owner: &AccountId, key: DeviceKey) -> DeviceCode {
 		let code = DeviceCode::derive(0, b"bench", &key.encode(), &key);
-		Self::insert(code, key, b"bench", key.account().encode(), owner, 0)
+		// The key's 32 bytes, as this runtime's `AccountId` (a `u64` takes the first 8), so
+		// that `device_account` and `code_of` agree.
+		let account = AccountId::decode(&mut &key.account().encode()[..])
+			.expect("32 bytes decode as any test AccountId");
+		Self::insert(code, key, b"bench", account.encode(), owner, 0)
 	}
 }
 

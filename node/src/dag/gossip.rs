@@ -1,0 +1,285 @@
+//! Gossip of DAG transactions between nodes: the notification protocol
+//! `/<genesis hex>/itc-dag/1`.
+//!
+//! Messages are [`itc_dag::wire`]'s: transactions, and wants. A node forwards each
+//! transaction it inserts to every peer not known to have it, once. When a peer's transactions
+//! leave orphans, the node asks that peer for what they wait for (a parent, or the sender's
+//! previous transaction), at most once per [`WANT_RETRY_MS`] per item; the answers may leave
+//! new orphans further back, which are asked for in turn, so a node that missed transactions
+//! (a restart, a partition) catches up on the history its peers still hold. Peers lose
+//! reputation for undecodable messages and invalid transactions, and gain a little for new
+//! valid ones; sc-network bans a peer whose reputation falls too low.
+//!
+//! Like the transactions protocol, it has no peer slots of its own: every peer the node syncs
+//! with is added to the protocol's reserved set (and removed when it disconnects), which opens
+//! the substreams.
+
+use super::state::{DagShared, Outcome, Source};
+use futures::{channel::mpsc::Receiver, FutureExt, Stream, StreamExt};
+use itc_dag::{
+	tx::TxId,
+	wire::{self, Message, MAX_MESSAGE_SIZE, MAX_TXS_PER_MESSAGE, MAX_WANTS_PER_MESSAGE},
+	Missing,
+};
+use itc_runtime::{opaque::Block, AccountId, Balance};
+use pallet_dag_accounts::runtime_api::DagAccountsApi;
+use sc_network::{
+	config::{NonReservedPeerMode, SetConfig},
+	multiaddr::{Multiaddr, Protocol},
+	peer_store::PeerStoreProvider,
+	service::traits::{NotificationEvent, NotificationService, ValidationResult},
+	NetworkBackend, NetworkPeers, NotificationMetrics, PeerId, ProtocolName, ReputationChange,
+};
+use sc_network_sync::SyncEvent;
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use std::{
+	collections::{HashMap, HashSet},
+	pin::Pin,
+	sync::Arc,
+};
+
+/// How long before the same thing is asked for again, in ms.
+pub const WANT_RETRY_MS: u64 = 5_000;
+/// Batches of locally submitted ids waiting for the gossip task (RPC submitters wait while
+/// it is full).
+pub const LOCAL_QUEUE: usize = 256;
+/// Transaction ids remembered per peer (then all forgotten at once: at worst a peer is sent
+/// a transaction it has, which it counts as a duplicate).
+const KNOWN_PER_PEER: usize = 65_536;
+
+mod rep {
+	use super::ReputationChange as Rep;
+	/// A message that does not decode, or has too many transactions.
+	pub const BAD_MESSAGE: Rep = Rep::new(-(1 << 12), "DAG: bad message");
+	/// A transaction that is invalid on its own (signature, work, timestamp, shape).
+	pub const INVALID_TX: Rep = Rep::new(-(1 << 10), "DAG: invalid transaction");
+	/// A new valid transaction.
+	pub const GOOD_TX: Rep = Rep::new(1 << 2, "DAG: new transaction");
+}
+
+/// The protocol's name for the chain of `genesis`.
+pub fn protocol_name(genesis: &[u8; 32]) -> ProtocolName {
+	let hex: String = genesis.iter().map(|b| format!("{b:02x}")).collect();
+	format!("/{hex}/itc-dag/1").into()
+}
+
+/// The protocol's configuration and its notification service.
+pub fn config<N: NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
+	genesis: &[u8; 32],
+	metrics: NotificationMetrics,
+	peer_store: Arc<dyn PeerStoreProvider>,
+) -> (N::NotificationProtocolConfig, Box<dyn NotificationService>) {
+	N::notification_config(
+		protocol_name(genesis),
+		Vec::new(),
+		MAX_MESSAGE_SIZE,
+		None,
+		SetConfig {
+			in_peers: 0,
+			out_peers: 0,
+			reserved_nodes: Vec::new(),
+			non_reserved_mode: NonReservedPeerMode::Deny,
+		},
+		metrics,
+		peer_store,
+	)
+}
+
+/// What each connected peer is known to have.
+#[derive(Default)]
+struct Known(HashSet<TxId>);
+
+impl Known {
+	fn insert(&mut self, id: TxId) -> bool {
+		if self.0.len() >= KNOWN_PER_PEER {
+			self.0.clear();
+		}
+		self.0.insert(id)
+	}
+}
+
+/// The gossip task: takes peers' messages into the DAG and forwards what is new.
+pub struct Gossip<C> {
+	client: Arc<C>,
+	dag: DagShared,
+	network: Arc<dyn NetworkPeers + Send + Sync>,
+	service: Box<dyn NotificationService>,
+	protocol: ProtocolName,
+	sync_events: futures::stream::Fuse<Pin<Box<dyn Stream<Item = SyncEvent> + Send>>>,
+	local: Receiver<Vec<TxId>>,
+	peers: HashMap<PeerId, Known>,
+	/// What was asked for, and when (ms).
+	asked: HashMap<Missing, u64>,
+}
+
+impl<C> Gossip<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: DagAccountsApi<Block, AccountId, Balance>,
+{
+	/// A gossip task; `sync_events` tells which peers the node syncs with, `local` brings the
+	/// ids of transactions submitted over RPC.
+	pub fn new(
+		client: Arc<C>,
+		dag: DagShared,
+		network: Arc<dyn NetworkPeers + Send + Sync>,
+		service: Box<dyn NotificationService>,
+		sync_events: Pin<Box<dyn Stream<Item = SyncEvent> + Send>>,
+		local: Receiver<Vec<TxId>>,
+	) -> Self {
+		let protocol = protocol_name(&dag.genesis());
+		let sync_events = sync_events.fuse();
+		Self {
+			client,
+			dag,
+			network,
+			service,
+			protocol,
+			sync_events,
+			local,
+			peers: HashMap::new(),
+			asked: HashMap::new(),
+		}
+	}
+
+	/// Runs until the network or the RPC side closes.
+	pub async fn run(mut self) {
+		loop {
+			futures::select! {
+				event = self.service.next_event().fuse() => match event {
+					Some(event) => self.on_event(event),
+					None => return,
+				},
+				ids = self.local.next() => match ids {
+					Some(ids) => self.forward(&ids, None),
+					None => return,
+				},
+				event = self.sync_events.next() => match event {
+					Some(event) => self.on_sync_event(event),
+					None => return,
+				},
+			}
+		}
+	}
+
+	fn on_sync_event(&mut self, event: SyncEvent) {
+		let result = match event {
+			SyncEvent::PeerConnected { peer_id, .. } => {
+				let address: Multiaddr = std::iter::once(Protocol::P2p(peer_id.into())).collect();
+				self.network.add_peers_to_reserved_set(
+					self.protocol.clone(),
+					std::iter::once(address).collect(),
+				)
+			},
+			SyncEvent::PeerDisconnected(peer_id) => {
+				self.network.remove_peers_from_reserved_set(self.protocol.clone(), vec![peer_id])
+			},
+		};
+		if let Err(e) = result {
+			log::warn!(target: "dag", "DAG gossip peer set: {e}");
+		}
+	}
+
+	fn on_event(&mut self, event: NotificationEvent) {
+		match event {
+			NotificationEvent::ValidateInboundSubstream { result_tx, .. } => {
+				let _ = result_tx.send(ValidationResult::Accept);
+			},
+			NotificationEvent::NotificationStreamOpened { peer, .. } => {
+				self.peers.insert(peer, Known::default());
+			},
+			NotificationEvent::NotificationStreamClosed { peer } => {
+				self.peers.remove(&peer);
+			},
+			NotificationEvent::NotificationReceived { peer, notification } => {
+				self.on_message(peer, &notification);
+			},
+		}
+	}
+
+	fn on_message(&mut self, peer: PeerId, message: &[u8]) {
+		match wire::decode(message) {
+			Some(Message::Txs(txs)) => self.on_txs(peer, txs),
+			Some(Message::Want(wants)) => self.on_want(peer, &wants),
+			None => self.network.report_peer(peer, rep::BAD_MESSAGE),
+		}
+	}
+
+	fn on_txs(&mut self, peer: PeerId, txs: Vec<itc_dag::DagTx>) {
+		let outcomes = self.dag.ingest(&*self.client, txs, Source::Peer);
+		let mut new = Vec::new();
+		let mut orphans = false;
+		for outcome in outcomes {
+			match outcome {
+				Outcome::Accepted { id, orphan } => {
+					if let Some(known) = self.peers.get_mut(&peer) {
+						known.insert(id);
+					}
+					self.network.report_peer(peer, rep::GOOD_TX);
+					if orphan {
+						orphans = true;
+					} else {
+						new.push(id);
+					}
+				},
+				Outcome::Conflict { id, .. } => new.push(id),
+				Outcome::Duplicate { id } | Outcome::Refused { id, .. } => {
+					if let Some(known) = self.peers.get_mut(&peer) {
+						known.insert(id);
+					}
+				},
+				Outcome::Invalid(_) => self.network.report_peer(peer, rep::INVALID_TX),
+			}
+		}
+		self.forward(&new, Some(peer));
+		// Released orphans may now wait for something further back: ask again whenever any
+		// orphan remains.
+		if orphans || self.dag.orphans() > 0 {
+			self.ask(peer);
+		}
+	}
+
+	/// Asks `peer` for what the orphans wait for and was not asked for lately.
+	fn ask(&mut self, peer: PeerId) {
+		let now = super::state::now_ms();
+		self.asked.retain(|_, at| now.saturating_sub(*at) < WANT_RETRY_MS);
+		let wanted: Vec<Missing> =
+			self.dag.missing().into_iter().filter(|m| !self.asked.contains_key(m)).collect();
+		for chunk in wanted.chunks(MAX_WANTS_PER_MESSAGE) {
+			self.asked.extend(chunk.iter().map(|m| (*m, now)));
+			self.service.send_sync_notification(&peer, wire::want(chunk));
+		}
+	}
+
+	/// Answers a want with the transactions this node holds.
+	fn on_want(&mut self, peer: PeerId, wants: &[Missing]) {
+		let found = self.dag.find(wants);
+		if let Some(known) = self.peers.get_mut(&peer) {
+			for (id, _) in &found {
+				known.insert(*id);
+			}
+		}
+		for chunk in found.chunks(MAX_TXS_PER_MESSAGE) {
+			self.service.send_sync_notification(&peer, wire::txs(chunk.iter().map(|(_, tx)| tx)));
+		}
+	}
+
+	/// Sends the transactions `ids` to every peer not known to have them (`from` has them).
+	fn forward(&mut self, ids: &[TxId], from: Option<PeerId>) {
+		if ids.is_empty() {
+			return;
+		}
+		let encoded = self.dag.encoded(ids);
+		for (peer, known) in self.peers.iter_mut() {
+			if Some(*peer) == from {
+				continue;
+			}
+			let fresh: Vec<&Vec<u8>> =
+				encoded.iter().filter(|(id, _)| known.insert(*id)).map(|(_, tx)| tx).collect();
+			for chunk in fresh.chunks(MAX_TXS_PER_MESSAGE) {
+				self.service.send_sync_notification(peer, wire::txs(chunk.iter().copied()));
+			}
+		}
+	}
+}

@@ -1,0 +1,232 @@
+//! `dag_*` JSON-RPC methods. Garbage in gets a JSON-RPC error.
+
+use super::state::{DagShared, Outcome, Source};
+use futures::{channel::mpsc::Sender, FutureExt, SinkExt, StreamExt};
+use itc_dag::{tx::DagTx, Status};
+use itc_runtime::{opaque::Block, AccountId, Balance};
+use jsonrpsee::{
+	core::RpcResult,
+	proc_macros::rpc,
+	types::{ErrorObject, ErrorObjectOwned},
+	PendingSubscriptionSink, SubscriptionMessage,
+};
+use pallet_dag_accounts::runtime_api::DagAccountsApi;
+use sc_rpc::SubscriptionTaskExecutor;
+use serde::Serialize;
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::{Bytes, H256};
+use std::sync::Arc;
+
+/// The node's DAG limits, as `dag_limits` reports them.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LimitsInfo {
+	/// Proof-of-work difficulty in leading zero bits.
+	pub difficulty: u8,
+	/// How far ahead of the node's clock a timestamp may be, in ms.
+	pub max_future_ms: u64,
+	/// How far behind, in ms.
+	pub max_age_ms: u64,
+	/// The largest encoded transaction, in bytes.
+	pub max_tx_size: usize,
+	/// The genesis hash transactions are bound to.
+	pub genesis: H256,
+	/// Two tips a new transaction can approve now.
+	pub tips: [H256; 2],
+}
+
+/// One transaction's result in `dag_submitBatch`.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BatchResult {
+	/// Its id, if it was accepted (or known).
+	pub id: Option<H256>,
+	/// The error code and message otherwise.
+	pub error: Option<(i32, String)>,
+}
+
+/// The DAG methods.
+#[rpc(server, namespace = "dag")]
+pub trait DagApi {
+	/// Submits a SCALE-encoded, signed, proof-of-work-stamped transaction; returns its id.
+	#[method(name = "submit", blocking)]
+	fn submit(&self, tx: Bytes) -> RpcResult<H256>;
+
+	/// Submits up to 1,024 transactions at once (a gateway forwarding its devices'); returns,
+	/// per transaction, its id or the error `dag_submit` would have given.
+	#[method(name = "submitBatch", blocking)]
+	fn submit_batch(&self, txs: Vec<Bytes>) -> RpcResult<Vec<BatchResult>>;
+
+	/// A transaction's status: `pending`, `confirmed`, `anchored`, `conflicting`; `null` if
+	/// the node does not hold it.
+	#[method(name = "status")]
+	fn status(&self, id: H256) -> RpcResult<Option<String>>;
+
+	/// The current tips.
+	#[method(name = "tips")]
+	fn tips(&self) -> RpcResult<Vec<H256>>;
+
+	/// Difficulty, timestamp window, size limit, genesis and two tips to approve.
+	#[method(name = "limits")]
+	fn limits(&self) -> RpcResult<LimitsInfo>;
+
+	/// The ids of transactions as this node confirms them.
+	#[subscription(
+		name = "subscribeConfirmations" => "confirmation",
+		unsubscribe = "unsubscribeConfirmations",
+		item = H256
+	)]
+	fn subscribe_confirmations(&self);
+}
+
+/// Error codes of the DAG methods.
+mod code {
+	pub const MALFORMED: i32 = 9000;
+	pub const INVALID: i32 = 9001;
+	pub const REFUSED: i32 = 9002;
+	pub const CONFLICT: i32 = 9003;
+}
+
+fn error(code: i32, message: String) -> ErrorObjectOwned {
+	ErrorObject::owned(code, message, None::<()>)
+}
+
+/// The most transactions `dag_submitBatch` takes.
+pub const MAX_BATCH: usize = 1_024;
+
+fn malformed() -> (i32, String) {
+	(code::MALFORMED, "not a DAG transaction".into())
+}
+
+/// The DAG RPC server.
+pub struct Dag<C> {
+	client: Arc<C>,
+	dag: DagShared,
+	gossip: Sender<Vec<[u8; 32]>>,
+	executor: SubscriptionTaskExecutor,
+}
+
+impl<C> Dag<C> {
+	/// The server; accepted submissions go to `gossip`.
+	pub fn new(
+		client: Arc<C>,
+		dag: DagShared,
+		gossip: Sender<Vec<[u8; 32]>>,
+		executor: SubscriptionTaskExecutor,
+	) -> Self {
+		Self { client, dag, gossip, executor }
+	}
+}
+
+impl<C> Dag<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: DagAccountsApi<Block, AccountId, Balance>,
+{
+	/// Decodes, ingests and gossips `txs`; each one's id or (code, message).
+	fn submit_all(&self, txs: Vec<Bytes>) -> Vec<Result<H256, (i32, String)>> {
+		let decoded: Vec<Option<DagTx>> = txs.iter().map(|tx| DagTx::decode_exact(tx)).collect();
+		let valid: Vec<DagTx> = decoded.iter().flatten().cloned().collect();
+		let mut outcomes = self.dag.ingest(&*self.client, valid, Source::Local).into_iter();
+		let mut gossip = Vec::new();
+		let results = decoded
+			.iter()
+			.map(|tx| {
+				let Some(outcome) = tx.as_ref().and_then(|_| outcomes.next()) else {
+					return Err(malformed());
+				};
+				match outcome {
+					Outcome::Accepted { id, .. } => {
+						gossip.push(id);
+						Ok(H256(id))
+					},
+					Outcome::Duplicate { id } => Ok(H256(id)),
+					Outcome::Invalid(invalid) => Err((code::INVALID, invalid.to_string())),
+					Outcome::Refused { why, .. } => Err((code::REFUSED, why.to_string())),
+					Outcome::Conflict { id, existing } => {
+						gossip.push(id);
+						Err((
+							code::CONFLICT,
+							format!("the sender used this sequence number for {}", H256(existing)),
+						))
+					},
+				}
+			})
+			.collect();
+		if !gossip.is_empty() {
+			// The queue to the gossip task is bounded: a submitter waits while it is full.
+			// (These methods run on blocking threads.) It only fails once the node stops.
+			let _ = futures::executor::block_on(self.gossip.clone().send(gossip));
+		}
+		results
+	}
+}
+
+impl<C> DagApiServer for Dag<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: DagAccountsApi<Block, AccountId, Balance>,
+{
+	fn submit(&self, tx: Bytes) -> RpcResult<H256> {
+		let result = self.submit_all(vec![tx]).pop();
+		result.unwrap_or_else(|| Err(malformed())).map_err(|(code, message)| error(code, message))
+	}
+
+	fn submit_batch(&self, txs: Vec<Bytes>) -> RpcResult<Vec<BatchResult>> {
+		if txs.len() > MAX_BATCH {
+			return Err(error(code::MALFORMED, format!("at most {MAX_BATCH} transactions")));
+		}
+		Ok(self
+			.submit_all(txs)
+			.into_iter()
+			.map(|result| match result {
+				Ok(id) => BatchResult { id: Some(id), error: None },
+				Err(error) => BatchResult { id: None, error: Some(error) },
+			})
+			.collect())
+	}
+
+	fn status(&self, id: H256) -> RpcResult<Option<String>> {
+		Ok(self.dag.status(&id.0).map(|status| {
+			match status {
+				Status::Pending => "pending",
+				Status::Confirmed => "confirmed",
+				Status::Anchored => "anchored",
+				Status::Conflicting => "conflicting",
+			}
+			.to_string()
+		}))
+	}
+
+	fn tips(&self) -> RpcResult<Vec<H256>> {
+		Ok(self.dag.tips().into_iter().map(H256).collect())
+	}
+
+	fn limits(&self) -> RpcResult<LimitsInfo> {
+		let limits = self.dag.limits();
+		let [a, b] = self.dag.select_tips();
+		Ok(LimitsInfo {
+			difficulty: limits.difficulty,
+			max_future_ms: limits.max_future_ms,
+			max_age_ms: limits.max_age_ms,
+			max_tx_size: itc_dag::tx::MAX_TX_SIZE,
+			genesis: H256(self.dag.genesis()),
+			tips: [H256(a), H256(b)],
+		})
+	}
+
+	fn subscribe_confirmations(&self, pending: PendingSubscriptionSink) {
+		let mut confirmations = self.dag.subscribe();
+		let task = async move {
+			let Ok(sink) = pending.accept().await else { return };
+			while let Some(id) = confirmations.next().await {
+				let Ok(message) = SubscriptionMessage::from_json(&H256(id)) else { return };
+				if sink.send(message).await.is_err() {
+					return;
+				}
+			}
+		};
+		self.executor.spawn("dag-confirmations", Some("rpc"), task.boxed());
+	}
+}

@@ -1,0 +1,17 @@
+//! Runtime API of the DAG micro-accounts pallet, read by the node's DAG service.
+
+use crate::SenderState;
+use codec::Codec;
+
+sp_api::decl_runtime_apis! {
+	/// What a DAG sender may spend.
+	pub trait DagAccountsApi<AccountId, Balance>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+	{
+		/// The sender's locked amount and whether it is an active device; `None` if the
+		/// account is not a device's.
+		fn sender(account: AccountId) -> Option<SenderState<Balance>>;
+	}
+}
