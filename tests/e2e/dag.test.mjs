@@ -182,13 +182,14 @@ describe('DAG micro-transactions over JSON-RPC and gossip', () => {
     for (const tip of tips) {
       assert.notEqual(await call(nodeB, 'dag_status', [tip]), null, 'restored from the database');
     }
-    for (const id of missed) assert.equal(await call(nodeB, 'dag_status', [id]), null);
-    // The next record reaches B, which asks A for what it lacks, back to what it has.
-    await waitFor(async () => (await call(nodeB, 'system_health', [])).peers >= 1, 30_000, 'B to reconnect');
+    // Once connected, A sends B its tips, and B asks A for what it lacks below them, back to
+    // what it has: the five arrive without any new transaction.
+    for (const id of missed) {
+      await waitFor(async () => (await call(nodeB, 'dag_status', [id])) !== null, 30_000, `${id} on node B`);
+    }
+    // And new transactions reach B as before.
     const last = await tx(nodeA, 1, record(70));
     const lastId = await call(nodeA, 'dag_submit', [u8aToHex(last.bytes)]);
-    for (const id of [lastId, ...missed]) {
-      await waitFor(async () => (await call(nodeB, 'dag_status', [id])) !== null, 20_000, `${id} on node B`);
-    }
+    await waitFor(async () => (await call(nodeB, 'dag_status', [lastId])) !== null, 20_000, 'the next one on node B');
   });
 });

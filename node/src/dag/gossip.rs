@@ -188,6 +188,10 @@ where
 			},
 			NotificationEvent::NotificationStreamOpened { peer, .. } => {
 				self.peers.insert(peer, Known::default());
+				// A new peer (or one back from a restart) gets our tips: what it lacks below
+				// them it asks for, so it catches up without waiting for new transactions.
+				let tips = self.dag.tips();
+				self.forward_to(peer, &tips);
 			},
 			NotificationEvent::NotificationStreamClosed { peer } => {
 				self.peers.remove(&peer);
@@ -265,6 +269,14 @@ where
 		}
 	}
 
+	/// Sends the transactions `ids` to `peer`, those it is not known to have.
+	fn forward_to(&mut self, peer: PeerId, ids: &[TxId]) {
+		let encoded = self.dag.encoded(ids);
+		if let Some(known) = self.peers.get_mut(&peer) {
+			send_fresh(&mut *self.service, &peer, known, &encoded);
+		}
+	}
+
 	/// Sends the transactions `ids` to every peer not known to have them (`from` has them).
 	fn forward(&mut self, ids: &[TxId], from: Option<PeerId>) {
 		if ids.is_empty() {
@@ -272,14 +284,24 @@ where
 		}
 		let encoded = self.dag.encoded(ids);
 		for (peer, known) in self.peers.iter_mut() {
-			if Some(*peer) == from {
-				continue;
-			}
-			let fresh: Vec<&Vec<u8>> =
-				encoded.iter().filter(|(id, _)| known.insert(*id)).map(|(_, tx)| tx).collect();
-			for chunk in fresh.chunks(MAX_TXS_PER_MESSAGE) {
-				self.service.send_sync_notification(peer, wire::txs(chunk.iter().copied()));
+			if Some(*peer) != from {
+				send_fresh(&mut *self.service, peer, known, &encoded);
 			}
 		}
+	}
+}
+
+/// Sends `peer` the transactions of `encoded` it is not known to have, in messages of at most
+/// [`MAX_TXS_PER_MESSAGE`].
+fn send_fresh(
+	service: &mut dyn NotificationService,
+	peer: &PeerId,
+	known: &mut Known,
+	encoded: &[(TxId, Vec<u8>)],
+) {
+	let fresh: Vec<&Vec<u8>> =
+		encoded.iter().filter(|(id, _)| known.insert(*id)).map(|(_, tx)| tx).collect();
+	for chunk in fresh.chunks(MAX_TXS_PER_MESSAGE) {
+		service.send_sync_notification(peer, wire::txs(chunk.iter().copied()));
 	}
 }
