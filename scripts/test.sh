@@ -28,7 +28,7 @@ cargo nextest run --locked --release --workspace --no-fail-fast
 step "benchmark tests (each benchmark runs once against the pallet's mock)"
 cargo nextest run --locked --release --no-fail-fast --features runtime-benchmarks \
 	-p pallet-token-vesting -p pallet-manufacturers -p pallet-devices -p pallet-data-market \
-	-p pallet-edge-mining -p pallet-dag-accounts
+	-p pallet-edge-mining -p pallet-dag-accounts -p pallet-dag-anchor
 
 step "end-to-end tests"
 tests/e2e/run.sh

@@ -19,7 +19,7 @@ use sp_version::RuntimeVersion;
 use itc_primitives::device::{DeviceCode, ManufacturerId};
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, DagAccounts, DataMarket, Devices,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, DagAccounts, DagAnchor, DataMarket, Devices,
 	EdgeMining, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
@@ -214,6 +214,25 @@ impl_runtime_apis! {
 	impl pallet_dag_accounts::runtime_api::DagAccountsApi<Block, AccountId, Balance> for Runtime {
 		fn sender(account: AccountId) -> Option<pallet_dag_accounts::SenderState<Balance>> {
 			DagAccounts::sender(&account)
+		}
+	}
+
+	impl pallet_dag_anchor::runtime_api::DagAnchorApi<Block, BlockNumber> for Runtime {
+		fn status() -> pallet_dag_anchor::AnchorStatus<BlockNumber> {
+			DagAnchor::status()
+		}
+
+		fn anchor(epoch: itc_primitives::anchor::EpochIndex) -> Option<pallet_dag_anchor::Anchor<BlockNumber>> {
+			pallet_dag_anchor::Anchors::<Runtime>::get(epoch)
+		}
+
+		fn verify_inclusion(
+			epoch: itc_primitives::anchor::EpochIndex,
+			id: itc_primitives::anchor::Hash32,
+			effect: itc_primitives::anchor::Effect,
+			proof: itc_primitives::anchor::MerkleProof,
+		) -> bool {
+			DagAnchor::verify_inclusion(epoch, id, effect, proof)
 		}
 	}
 

@@ -13,6 +13,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_data_market, DataMarket]
 	[pallet_edge_mining, EdgeMining]
 	[pallet_dag_accounts, DagAccounts]
+	[pallet_dag_anchor, DagAnchor]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

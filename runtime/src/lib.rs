@@ -74,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("itc"),
 	impl_name: alloc::borrow::Cow::Borrowed("itc-node"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -175,4 +175,6 @@ mod runtime {
 	pub type EdgeMining = pallet_edge_mining;
 	#[runtime::pallet_index(34)]
 	pub type DagAccounts = pallet_dag_accounts;
+	#[runtime::pallet_index(35)]
+	pub type DagAnchor = pallet_dag_anchor;
 }

@@ -20,6 +20,7 @@ declare -A PALLETS=(
 	[pallet_data_market]=pallets/data-market
 	[pallet_edge_mining]=pallets/edge-mining
 	[pallet_dag_accounts]=pallets/dag-accounts
+	[pallet_dag_anchor]=pallets/dag-anchor
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

@@ -31,6 +31,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 pub mod runtime_api;
+mod settlement;
 mod types;
 pub mod weights;
 

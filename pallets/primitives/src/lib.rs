@@ -8,6 +8,7 @@
 
 extern crate alloc;
 
+pub mod anchor;
 pub mod device;
 pub mod emission;
 pub mod mining;

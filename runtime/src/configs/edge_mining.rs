@@ -37,8 +37,8 @@ impl pallet_edge_mining::Config for Runtime {
 	type Currency = crate::Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Devices = Devices;
-	// The DAG anchor bridge feeds anchored record counts here once it exists (issue 7).
-	type Evidence = ();
+	// Data records in finalized DAG anchors count double.
+	type Evidence = crate::DagAnchor;
 	type Clock = crate::ChainClock;
 	type FindAuthor = AuraAuthorAccount;
 	type MiningPool = MiningPool;

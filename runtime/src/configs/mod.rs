@@ -4,6 +4,7 @@ mod aura;
 mod balances;
 mod chain_clock;
 mod dag_accounts;
+mod dag_anchor;
 mod data_market;
 mod devices;
 mod edge_mining;

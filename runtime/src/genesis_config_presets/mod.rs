@@ -16,7 +16,8 @@ mod testnet;
 pub use testnet::council as testnet_council;
 
 use crate::{
-	accounts, AccountId, AuraConfig, BalancesConfig, EdgeMiningConfig, GrandpaConfig,
+	accounts, AccountId, AuraConfig, BalancesConfig, DagAnchorConfig, EdgeMiningConfig,
+	GrandpaConfig,
 	RuntimeGenesisConfig, SudoConfig, VestingConfig, TOTAL_SUPPLY,
 };
 use alloc::{vec, vec::Vec};
@@ -47,6 +48,9 @@ pub struct Allocation {
 	pub team: AccountId,
 	/// Milliseconds per mining era: a day on public chains, short on development ones.
 	pub era_length_ms: Moment,
+	/// Milliseconds per DAG anchor epoch: minutes on public chains, seconds on development
+	/// ones.
+	pub epoch_length_ms: Moment,
 }
 
 /// The balances of every genesis account: the five buckets of the token model.
@@ -92,6 +96,7 @@ pub fn genesis(a: Allocation) -> Value {
 		sudo: SudoConfig { key: Some(a.root) },
 		vesting: VestingConfig { schedules: vec![(a.team, team_milestones())] },
 		edge_mining: EdgeMiningConfig { era_length_ms: a.era_length_ms },
+		dag_anchor: DagAnchorConfig { epoch_length_ms: a.epoch_length_ms },
 	})
 }
 
@@ -113,12 +118,17 @@ fn dev_allocation(authorities: Vec<(AuraId, GrandpaId)>) -> Allocation {
 			.collect(),
 		team: Ferdie.to_account_id(),
 		era_length_ms: DEV_ERA_MS,
+		epoch_length_ms: DEV_EPOCH_MS,
 	}
 }
 
 /// Mining era of the development presets: 30 s (ten blocks), so rewards show within a
 /// minute. The whole 20-year curve runs in 2.5 days on such a chain.
 pub const DEV_ERA_MS: Moment = 30_000;
+
+/// DAG anchor epoch of the development presets: 12 s (four blocks), so a DAG transaction is
+/// anchored within half a minute of its confirmation.
+pub const DEV_EPOCH_MS: Moment = 12_000;
 
 /// `development`: Alice alone produces and finalizes blocks.
 pub fn development() -> Value {

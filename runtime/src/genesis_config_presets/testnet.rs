@@ -68,5 +68,6 @@ pub fn allocation() -> Allocation {
 		circulation: alloc::vec![council()],
 		team: AccountId::from(TEAM),
 		era_length_ms: DAY_MS,
+		epoch_length_ms: pallet_dag_anchor::DEFAULT_EPOCH_LENGTH_MS,
 	}
 }

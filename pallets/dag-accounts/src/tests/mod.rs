@@ -1,5 +1,7 @@
 //! One test per call's success and per error it returns; every test ends with `try_state`.
 
+mod settlement;
+
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use itc_primitives::device::{testing::MockDevices, DeviceStatus, Role};

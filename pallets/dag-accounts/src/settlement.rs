@@ -1,0 +1,145 @@
+//! Settlement of anchored DAG transfers: the net change a batch makes to each micro-account,
+//! applied all together.
+//!
+//! Debits and credits are paired in account order and each pair moves on hold, from the
+//! debtor's DAG hold straight into the creditor's, so the money never becomes free on the
+//! way. A debtor pays from what it has locked first, then from what it is unlocking (still
+//! held: unlock requests wait `UnlockDelay`, which outlasts an anchor epoch, precisely so that
+//! transfers made against the funds before the request can still settle).
+
+use crate::*;
+use alloc::vec::Vec;
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{InspectHold, MutateHold},
+		tokens::{Fortitude, Precision, Restriction},
+	},
+};
+use itc_primitives::anchor::{MicroSettlement, NetChange};
+use sp_runtime::{
+	traits::{CheckedAdd, Saturating, Zero},
+	ArithmeticError, DispatchError, DispatchResult,
+};
+
+impl<T: Config> MicroSettlement<T::AccountId> for Pallet<T> {
+	fn settle(changes: &[NetChange<T::AccountId>]) -> DispatchResult {
+		let (debits, credits) = Self::split(changes)?;
+		for (account, amount) in &debits {
+			let record = Accounts::<T>::get(account).ok_or(Error::<T>::InsufficientLocked)?;
+			let total = record
+				.unlocking
+				.iter()
+				.try_fold(record.locked, |sum, u| sum.checked_add(&u.amount))
+				.ok_or(ArithmeticError::Overflow)?;
+			ensure!(total >= *amount, Error::<T>::InsufficientLocked);
+		}
+		for (account, _) in &credits {
+			ensure!(Accounts::<T>::contains_key(account), Error::<T>::NotADevice);
+		}
+		let reason = HoldReason::DagSpending.into();
+		let (mut d, mut c) = (0, 0);
+		let (mut owed, mut due) = (
+			debits.first().map_or_else(Zero::zero, |x| x.1),
+			credits.first().map_or_else(Zero::zero, |x| x.1),
+		);
+		while d < debits.len() && c < credits.len() {
+			let amount = owed.min(due);
+			T::Currency::transfer_on_hold(
+				&reason,
+				&debits[d].0,
+				&credits[c].0,
+				amount,
+				Precision::Exact,
+				Restriction::OnHold,
+				Fortitude::Force,
+			)?;
+			owed.saturating_reduce(amount);
+			due.saturating_reduce(amount);
+			if owed.is_zero() {
+				d += 1;
+				owed = debits.get(d).map_or_else(Zero::zero, |x| x.1);
+			}
+			if due.is_zero() {
+				c += 1;
+				due = credits.get(c).map_or_else(Zero::zero, |x| x.1);
+			}
+		}
+		for (account, amount) in debits {
+			Accounts::<T>::mutate(&account, |record| {
+				if let Some(record) = record {
+					Self::take(record, amount);
+				}
+			});
+			Self::remove_if_empty(&account);
+		}
+		for (account, amount) in credits {
+			Accounts::<T>::mutate(&account, |record| {
+				if let Some(record) = record {
+					record.locked.saturating_accrue(amount);
+				}
+			});
+		}
+		debug_assert!(Self::holds_match(&reason, changes));
+		Ok(())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Debits and credits as positive amounts; fails if they do not balance.
+	#[allow(clippy::type_complexity)]
+	fn split(
+		changes: &[NetChange<T::AccountId>],
+	) -> Result<(Vec<(T::AccountId, BalanceOf<T>)>, Vec<(T::AccountId, BalanceOf<T>)>), DispatchError>
+	{
+		let (mut debits, mut credits) = (Vec::new(), Vec::new());
+		let (mut sent, mut received) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
+		for change in changes {
+			let amount: BalanceOf<T> =
+				change.delta.unsigned_abs().try_into().map_err(|_| ArithmeticError::Overflow)?;
+			if change.delta < 0 {
+				sent = sent.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+				debits.push((change.account.clone(), amount));
+			} else if change.delta > 0 {
+				received = received.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+				credits.push((change.account.clone(), amount));
+			}
+		}
+		ensure!(sent == received, DispatchError::Other("settlement does not balance"));
+		Ok((debits, credits))
+	}
+
+	/// Takes `amount` out of a record: from what is locked, then from the latest unlock
+	/// requests (those furthest from being withdrawn).
+	fn take(record: &mut MicroAccountOf<T>, mut amount: BalanceOf<T>) {
+		let from_locked = record.locked.min(amount);
+		record.locked.saturating_reduce(from_locked);
+		amount.saturating_reduce(from_locked);
+		while !amount.is_zero() {
+			let Some(last) = record.unlocking.last_mut() else { break };
+			let part = last.amount.min(amount);
+			last.amount.saturating_reduce(part);
+			amount.saturating_reduce(part);
+			if last.amount.is_zero() {
+				record.unlocking.pop();
+			}
+		}
+	}
+
+	fn remove_if_empty(account: &T::AccountId) {
+		if Accounts::<T>::get(account).is_some_and(|r| r.locked.is_zero() && r.unlocking.is_empty())
+		{
+			Accounts::<T>::remove(account);
+		}
+	}
+
+	/// Every account the settlement touched holds what its record says.
+	fn holds_match(reason: &T::RuntimeHoldReason, changes: &[NetChange<T::AccountId>]) -> bool {
+		changes.iter().all(|change| {
+			let total = Accounts::<T>::get(&change.account).map_or_else(Zero::zero, |r| {
+				r.unlocking.iter().fold(r.locked, |sum, u| sum.saturating_add(u.amount))
+			});
+			T::Currency::balance_on_hold(reason, &change.account) == total
+		})
+	}
+}

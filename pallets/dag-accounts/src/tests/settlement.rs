@@ -1,0 +1,109 @@
+//! Settlement of anchored DAG transfers (`MicroSettlement`).
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use itc_primitives::anchor::{MicroSettlement, NetChange};
+
+fn change(account: u64, delta: i128) -> NetChange<u64> {
+	NetChange { account, delta }
+}
+
+/// The device and the empty device both with micro-accounts: 300 and 50 locked.
+fn two_micro_accounts() {
+	empty_device();
+	assert_ok!(DagAccounts::lock(RuntimeOrigin::signed(OWNER), DEVICE, 300));
+	assert_ok!(DagAccounts::lock(RuntimeOrigin::signed(OWNER), EMPTY_DEVICE, 50));
+}
+
+#[test]
+fn settle_moves_held_funds_between_micro_accounts() {
+	new_test_ext(|| {
+		two_micro_accounts();
+		assert_ok!(DagAccounts::settle(&[change(DEVICE, -120), change(EMPTY_DEVICE, 120)]));
+		assert_eq!((held(DEVICE), held(EMPTY_DEVICE)), (180, 170));
+		assert_eq!(Accounts::<Test>::get(DEVICE).unwrap().locked, 180);
+		assert_eq!(Accounts::<Test>::get(EMPTY_DEVICE).unwrap().locked, 170);
+		// Free balances are untouched.
+		assert_eq!((free(DEVICE), free(EMPTY_DEVICE)), (START, 1));
+	});
+}
+
+#[test]
+fn settle_pays_from_unlocking_funds_when_locked_ones_run_short() {
+	new_test_ext(|| {
+		two_micro_accounts();
+		assert_ok!(DagAccounts::unlock(RuntimeOrigin::signed(DEVICE), 200));
+		assert_ok!(DagAccounts::settle(&[change(DEVICE, -250), change(EMPTY_DEVICE, 250)]));
+		let record = Accounts::<Test>::get(DEVICE).unwrap();
+		assert_eq!((record.locked, record.unlocking[0].amount), (0, 50));
+		assert_eq!(held(DEVICE), 50);
+	});
+}
+
+#[test]
+fn settle_removes_a_micro_account_it_empties() {
+	new_test_ext(|| {
+		two_micro_accounts();
+		assert_ok!(DagAccounts::settle(&[change(DEVICE, -300), change(EMPTY_DEVICE, 300)]));
+		assert_eq!(Accounts::<Test>::get(DEVICE), None);
+		assert_eq!(held(DEVICE), 0);
+	});
+}
+
+#[test]
+fn settle_pairs_several_debtors_and_creditors() {
+	new_test_ext(|| {
+		two_micro_accounts();
+		let third = 102u64;
+		let key = itc_primitives::device::DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw(
+			[3; 32],
+		));
+		itc_primitives::device::testing::MockDevices::add(key, &third, &OWNER, 0);
+		assert_ok!(DagAccounts::lock(RuntimeOrigin::signed(OWNER), third, 100));
+		// 100 out; 90 and 10 in.
+		assert_ok!(DagAccounts::settle(&[
+			change(DEVICE, -100),
+			change(EMPTY_DEVICE, 90),
+			change(third, 10),
+		]));
+		assert_eq!((held(DEVICE), held(EMPTY_DEVICE), held(third)), (200, 140, 110));
+	});
+}
+
+#[test]
+fn settle_fails_when_a_debtor_holds_too_little() {
+	new_test_ext(|| {
+		two_micro_accounts();
+		assert_noop!(
+			DagAccounts::settle(&[change(DEVICE, -301), change(EMPTY_DEVICE, 301)]),
+			Error::<Test>::InsufficientLocked
+		);
+		assert_noop!(
+			DagAccounts::settle(&[change(OTHER, -1), change(DEVICE, 1)]),
+			Error::<Test>::InsufficientLocked
+		);
+	});
+}
+
+#[test]
+fn settle_fails_when_a_creditor_has_no_micro_account() {
+	new_test_ext(|| {
+		two_micro_accounts();
+		assert_noop!(
+			DagAccounts::settle(&[change(DEVICE, -10), change(OTHER, 10)]),
+			Error::<Test>::NotADevice
+		);
+	});
+}
+
+#[test]
+fn settle_fails_when_changes_do_not_balance() {
+	new_test_ext(|| {
+		two_micro_accounts();
+		assert_noop!(
+			DagAccounts::settle(&[change(DEVICE, -10), change(EMPTY_DEVICE, 9)]),
+			sp_runtime::DispatchError::Other("settlement does not balance")
+		);
+		assert_ok!(DagAccounts::settle(&[]));
+	});
+}
