@@ -303,3 +303,53 @@ fn a_flood_of_reports_stays_within_block_weight() {
 		assert_eq!(crate::EdgeMining::era_capacity(), 1_843_200);
 	});
 }
+
+/// The heaviest proposal — the one that anchors, with the most validators, settlement entries
+/// and record devices — fits in one normal extrinsic, and a full validator set's proposals fit
+/// in a block. The epoch hooks take a small part of a block.
+#[test]
+fn a_worst_case_anchor_fits_in_a_block() {
+	use frame_support::dispatch::DispatchClass;
+	use itc_primitives::anchor::{MAX_RECORD_DEVICES, MAX_SETTLEMENT_ENTRIES};
+	use pallet_dag_anchor::WeightInfo as _;
+	type Weights = <Runtime as pallet_dag_anchor::Config>::WeightInfo;
+	type MaxValidators = <Runtime as pallet_dag_anchor::Config>::MaxValidators;
+
+	let limits = crate::configs::RuntimeBlockWeights::get();
+	let normal = limits.get(DispatchClass::Normal);
+	let v = MaxValidators::get();
+	let anchoring = Weights::propose_anchoring(v, MAX_SETTLEMENT_ENTRIES, MAX_RECORD_DEVICES)
+		.saturating_add(Weights::authorize_propose())
+		.saturating_add(normal.base_extrinsic);
+	let counting = Weights::propose_counting()
+		.saturating_add(Weights::authorize_propose())
+		.saturating_add(normal.base_extrinsic);
+	let hooks = Weights::on_initialize_timeout(v).saturating_add(Weights::on_initialize_open());
+	println!(
+		"propose: {} µs counting, {} µs anchoring ({v} validators, {MAX_SETTLEMENT_ENTRIES} \
+		 accounts, {MAX_RECORD_DEVICES} devices); epoch hooks {} µs; of a {} µs block",
+		counting.ref_time() / 1_000_000,
+		anchoring.ref_time() / 1_000_000,
+		hooks.ref_time() / 1_000_000,
+		limits.max_block.ref_time() / 1_000_000,
+	);
+	assert!(anchoring.all_lte(normal.max_extrinsic.expect("limited")));
+	let all = counting.saturating_mul(u64::from(v - 1)).saturating_add(anchoring);
+	assert!(all.all_lte(normal.max_total.expect("limited")), "a full set's proposals overflow");
+	assert!(hooks.ref_time() * 20 <= limits.max_block.ref_time(), "the hooks take over 5 %");
+}
+
+/// Development chains anchor every 12 s, the public testnet every 5 minutes.
+#[test]
+fn presets_set_the_anchor_epoch() {
+	for (patch, epoch_ms) in [
+		(presets::development(), presets::DEV_EPOCH_MS),
+		(presets::local_testnet(), presets::DEV_EPOCH_MS),
+		(presets::itc_testnet(), pallet_dag_anchor::DEFAULT_EPOCH_LENGTH_MS),
+	] {
+		chain(patch).execute_with(|| {
+			assert_eq!(pallet_dag_anchor::EpochLength::<Runtime>::get(), epoch_ms);
+			crate::DagAnchor::do_try_state().unwrap();
+		});
+	}
+}

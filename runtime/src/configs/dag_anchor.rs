@@ -6,9 +6,11 @@
 //! [`frame_system::offchain::CreateAuthorizedTransaction`], and the `AuthorizeCall` extension
 //! (first in the extension tuple) checks them.
 
+#[cfg(feature = "runtime-benchmarks")]
+use crate::AccountId;
 use crate::{
-	AccountId, BlockNumber, DagAccounts, Devices, EdgeMining, Runtime, RuntimeCall,
-	TxExtension, UncheckedExtrinsic,
+	BlockNumber, DagAccounts, Devices, EdgeMining, Runtime, RuntimeCall, TxExtension,
+	UncheckedExtrinsic,
 };
 use frame_support::parameter_types;
 use itc_primitives::mining::EraIndex;
