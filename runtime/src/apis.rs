@@ -19,9 +19,9 @@ use sp_version::RuntimeVersion;
 use itc_primitives::device::{DeviceCode, ManufacturerId};
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, DagAccounts, DagAnchor, DataMarket, Devices,
-	EdgeMining, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, DagAccounts, DagAnchor,
+	DataMarket, Devices, EdgeMining, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {

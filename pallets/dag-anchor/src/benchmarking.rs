@@ -9,9 +9,7 @@ use frame_support::{
 	traits::Authorize,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use itc_primitives::anchor::{
-	EpochIndex, RecordCount, MAX_RECORD_DEVICES, MAX_SETTLEMENT_ENTRIES,
-};
+use itc_primitives::anchor::{EpochIndex, RecordCount, MAX_RECORD_DEVICES, MAX_SETTLEMENT_ENTRIES};
 use sp_runtime::RuntimeAppPublic;
 
 fn validators<T: Config>(n: u32) -> Vec<T::AuthorityId> {
@@ -109,8 +107,13 @@ mod benchmarks {
 		}
 		for key in keys.iter().take(threshold - 1) {
 			let signature = signed::<T>(key, &winning);
-			Pallet::<T>::propose(RawOrigin::Authorized.into(), winning.clone(), key.clone(), signature)
-				.expect("a valid vote; qed");
+			Pallet::<T>::propose(
+				RawOrigin::Authorized.into(),
+				winning.clone(),
+				key.clone(),
+				signature,
+			)
+			.expect("a valid vote; qed");
 		}
 		let last = keys[threshold - 1].clone();
 		let signature = signed::<T>(&last, &winning);

@@ -183,7 +183,8 @@ pub mod pallet {
 
 	/// Data records anchored per device, for its last two eras with records.
 	#[pallet::storage]
-	pub type RecordsOf<T> = StorageMap<_, Blake2_128Concat, DeviceCode, AnchoredRecords, OptionQuery>;
+	pub type RecordsOf<T> =
+		StorageMap<_, Blake2_128Concat, DeviceCode, AnchoredRecords, OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]

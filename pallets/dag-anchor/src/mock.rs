@@ -156,7 +156,12 @@ pub fn settlement_of(n: u32) -> Vec<NetChange<u64>> {
 pub fn device(account: u64) -> DeviceCode {
 	let mut raw = [7; 32];
 	raw[..8].copy_from_slice(&account.to_le_bytes());
-	MockDevices::add(DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw(raw)), &account, &1u64, 0)
+	MockDevices::add(
+		DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw(raw)),
+		&account,
+		&1u64,
+		0,
+	)
 }
 
 /// Device accounts with records in [`summary`].
@@ -199,7 +204,9 @@ pub fn submit_signed(
 ) -> Result<frame_support::dispatch::PostDispatchInfo, sp_runtime::DispatchError> {
 	use frame_support::traits::Authorize;
 	let call = Call::<Test>::propose { summary, validator: UintAuthorityId(v), signature };
-	if let Some(Err(e)) = call.authorize(sp_runtime::transaction_validity::TransactionSource::External) {
+	if let Some(Err(e)) =
+		call.authorize(sp_runtime::transaction_validity::TransactionSource::External)
+	{
 		return Err(sp_runtime::DispatchError::Other(invalid_name(e)));
 	}
 	let Call::propose { summary, validator, signature } = call;
@@ -219,7 +226,9 @@ pub fn validity(v: u64, summary: AnchorSummary<u64>, signature: TestSignature) -
 }
 
 fn invalid_name(e: sp_runtime::transaction_validity::TransactionValidityError) -> &'static str {
-	use sp_runtime::transaction_validity::{InvalidTransaction as I, TransactionValidityError as E};
+	use sp_runtime::transaction_validity::{
+		InvalidTransaction as I, TransactionValidityError as E,
+	};
 	match e {
 		E::Invalid(I::Stale) => "stale",
 		E::Invalid(I::BadSigner) => "bad signer",

@@ -18,8 +18,7 @@ pub type EpochWindowOf<T> = EpochWindow<BlockNumberFor<T>>;
 /// An anchor as stored.
 pub type AnchorOf<T> = Anchor<BlockNumberFor<T>>;
 /// A validator's signature.
-pub type SignatureOf<T> =
-	<<T as Config>::AuthorityId as sp_runtime::RuntimeAppPublic>::Signature;
+pub type SignatureOf<T> = <<T as Config>::AuthorityId as sp_runtime::RuntimeAppPublic>::Signature;
 
 /// The epoch validators are proposing for.
 #[derive(

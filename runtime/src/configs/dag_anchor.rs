@@ -106,7 +106,8 @@ pub struct BenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_dag_anchor::BenchmarkHelper<AccountId, AuraId> for BenchmarkHelper {
 	fn set_validators(validators: alloc::vec::Vec<AuraId>) {
-		let bounded = validators.try_into().expect("at most MaxAuthorities validators; qed");
+		let bounded: frame_support::BoundedVec<AuraId, _> =
+			validators.try_into().expect("at most MaxAuthorities validators; qed");
 		pallet_aura::Authorities::<Runtime>::put(bounded);
 	}
 

@@ -17,8 +17,7 @@ pub use testnet::council as testnet_council;
 
 use crate::{
 	accounts, AccountId, AuraConfig, BalancesConfig, DagAnchorConfig, EdgeMiningConfig,
-	GrandpaConfig,
-	RuntimeGenesisConfig, SudoConfig, VestingConfig, TOTAL_SUPPLY,
+	GrandpaConfig, RuntimeGenesisConfig, SudoConfig, VestingConfig, TOTAL_SUPPLY,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;

@@ -55,9 +55,8 @@ fn settle_pairs_several_debtors_and_creditors() {
 	new_test_ext(|| {
 		two_micro_accounts();
 		let third = 102u64;
-		let key = itc_primitives::device::DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw(
-			[3; 32],
-		));
+		let key =
+			itc_primitives::device::DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw([3; 32]));
 		itc_primitives::device::testing::MockDevices::add(key, &third, &OWNER, 0);
 		assert_ok!(DagAccounts::lock(RuntimeOrigin::signed(OWNER), third, 100));
 		// 100 out; 90 and 10 in.

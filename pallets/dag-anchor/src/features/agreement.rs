@@ -37,10 +37,7 @@ impl<T: Config> Pallet<T> {
 			!Proposals::<T>::contains_key(window.epoch, validator),
 			Error::<T>::AlreadyProposed
 		);
-		ensure!(
-			validator.verify(&Self::payload_of(summary), signature),
-			Error::<T>::BadSignature
-		);
+		ensure!(validator.verify(&Self::payload_of(summary), signature), Error::<T>::BadSignature);
 		check_summary(summary).map_err(|_| Error::<T>::MalformedSummary)
 	}
 
@@ -102,8 +99,7 @@ impl<T: Config> Pallet<T> {
 	/// resolves the epoch as timed out.
 	fn do_anchor(summary: AnchorSummaryOf<T>, hash: Hash32) {
 		let epoch = summary.epoch;
-		let settled =
-			with_storage_layer(|| T::Settlement::settle(&summary.settlement)).is_ok();
+		let settled = with_storage_layer(|| T::Settlement::settle(&summary.settlement)).is_ok();
 		if !settled {
 			Self::resolve(epoch);
 			Self::deposit_event(Event::SettlementFailed { epoch, summary_hash: hash });

@@ -39,8 +39,9 @@ impl<T: Config> Pallet<T> {
 		for (epoch, hash, tally) in Tallies::<T>::iter() {
 			ensure!(summary_hash(&tally.summary) == hash, "tally under a wrong hash");
 			ensure!(tally.summary.epoch == epoch, "tally of another epoch");
-			let proposals =
-				Proposals::<T>::iter_prefix(epoch).filter(|(_, proposed)| *proposed == hash).count();
+			let proposals = Proposals::<T>::iter_prefix(epoch)
+				.filter(|(_, proposed)| *proposed == hash)
+				.count();
 			ensure!(proposals as u32 == tally.votes, "votes ≠ proposals");
 			ensure!(tally.votes < threshold, "a tally reached the threshold unanchored");
 		}
@@ -60,7 +61,10 @@ impl<T: Config> Pallet<T> {
 		}
 		for (epoch, anchor) in Anchors::<T>::iter() {
 			ensure!(epoch < next, "an anchor of an unresolved epoch");
-			ensure!(LastAnchored::<T>::get().is_some_and(|last| epoch <= last), "anchor after the latest");
+			ensure!(
+				LastAnchored::<T>::get().is_some_and(|last| epoch <= last),
+				"anchor after the latest"
+			);
 			ensure!((anchor.count == 0) == anchor.cid.is_empty(), "anchor CID ≠ count");
 		}
 		Ok(())

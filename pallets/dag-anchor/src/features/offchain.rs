@@ -6,18 +6,11 @@
 //! running twice for a block or skipping blocks is harmless.
 
 use crate::*;
-use frame_support::traits::Get;
 use codec::Encode;
-use frame_system::{
-	offchain::SubmitTransaction,
-	pallet_prelude::BlockNumberFor,
-};
+use frame_support::traits::Get;
+use frame_system::{offchain::SubmitTransaction, pallet_prelude::BlockNumberFor};
 use itc_primitives::anchor::EpochIndex;
-use sp_runtime::{
-	offchain::storage::StorageValueRef,
-	traits::Saturating,
-	RuntimeAppPublic,
-};
+use sp_runtime::{offchain::storage::StorageValueRef, traits::Saturating, RuntimeAppPublic};
 
 /// Blocks after which a proposal not yet on chain is submitted again.
 pub const RESUBMIT_AFTER: u32 = 5;
@@ -60,8 +53,12 @@ impl<T: Config> Pallet<T> {
 			let call = Call::propose { summary: summary.clone(), validator: key, signature };
 			let xt = T::create_authorized_transaction(call.into());
 			match SubmitTransaction::<T, Call<T>>::submit_transaction(xt) {
-				Ok(()) => log::info!(target: LOG_TARGET, "epoch {}: proposal submitted", window.epoch),
-				Err(()) => log::warn!(target: LOG_TARGET, "epoch {}: the pool refused the proposal", window.epoch),
+				Ok(()) => {
+					log::info!(target: LOG_TARGET, "epoch {}: proposal submitted", window.epoch)
+				},
+				Err(()) => {
+					log::warn!(target: LOG_TARGET, "epoch {}: the pool refused the proposal", window.epoch)
+				},
 			}
 		}
 	}

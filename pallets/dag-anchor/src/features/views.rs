@@ -23,10 +23,15 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `proof` shows that DAG transaction `id` is in `epoch`'s anchored batch with
 	/// `effect`. The proof's leaf count must be the anchor's.
-	pub fn verify_inclusion(epoch: EpochIndex, id: Hash32, effect: Effect, proof: MerkleProof) -> bool {
+	pub fn verify_inclusion(
+		epoch: EpochIndex,
+		id: Hash32,
+		effect: Effect,
+		proof: MerkleProof,
+	) -> bool {
 		Anchors::<T>::get(epoch).is_some_and(|anchor| {
-			proof.leaf_count == anchor.count &&
-				verify_proof(&anchor.root, &leaf_hash(&id, effect), &proof)
+			proof.leaf_count == anchor.count
+				&& verify_proof(&anchor.root, &leaf_hash(&id, effect), &proof)
 		})
 	}
 }

@@ -12,7 +12,12 @@ fn an_epoch_opens_once_it_has_ended() {
 		let window = OpenEpoch::<Test>::get().unwrap();
 		assert_eq!(
 			window,
-			EpochWindow { epoch: 0, reference: 3, deadline: 3 + TIMEOUT, end_ms: GENESIS_MS + EPOCH_MS }
+			EpochWindow {
+				epoch: 0,
+				reference: 3,
+				deadline: 3 + TIMEOUT,
+				end_ms: GENESIS_MS + EPOCH_MS
+			}
 		);
 		assert_eq!(NextEpoch::<Test>::get(), 0);
 		assert_eq!(
@@ -47,7 +52,11 @@ fn an_epoch_without_agreement_times_out_and_the_next_opens() {
 		next_block();
 		let window = OpenEpoch::<Test>::get().unwrap();
 		assert_eq!(window.epoch, 1);
-		assert!(events().contains(&Event::EpochTimedOut { epoch: 0, proposals: 2 }), "{:?}", events());
+		assert!(
+			events().contains(&Event::EpochTimedOut { epoch: 0, proposals: 2 }),
+			"{:?}",
+			events()
+		);
 		assert_eq!(Proposals::<Test>::iter().count(), 0);
 		assert_eq!(Tallies::<Test>::iter().count(), 0);
 		assert_eq!(Anchors::<Test>::get(0), None);

@@ -15,8 +15,13 @@ fn propose_works_and_counts_votes() {
 		assert_eq!(Proposals::<Test>::get(0, UintAuthorityId(1)), Some(hash));
 		assert_eq!(Tallies::<Test>::get(0, hash).map(|t| t.votes), Some(1));
 		System::assert_last_event(
-			Event::Proposed { epoch: 0, validator: UintAuthorityId(1), summary_hash: hash, votes: 1 }
-				.into(),
+			Event::Proposed {
+				epoch: 0,
+				validator: UintAuthorityId(1),
+				summary_hash: hash,
+				votes: 1,
+			}
+			.into(),
 		);
 		assert!(submit(2, s).is_ok());
 		assert_eq!(Tallies::<Test>::get(0, hash).map(|t| t.votes), Some(2));

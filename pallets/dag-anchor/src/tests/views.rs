@@ -12,7 +12,9 @@ fn anchor_batch(ids: &[[u8; 32]]) -> Vec<[u8; 32]> {
 	let leaves: Vec<_> = ids
 		.iter()
 		.enumerate()
-		.map(|(i, id)| leaf_hash(id, if i + 1 == ids.len() { Effect::Void } else { Effect::Applied }))
+		.map(|(i, id)| {
+			leaf_hash(id, if i + 1 == ids.len() { Effect::Void } else { Effect::Applied })
+		})
 		.collect();
 	Validators::set(vec![UintAuthorityId(1)]);
 	end_epoch(0);

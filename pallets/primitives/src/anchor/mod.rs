@@ -19,9 +19,9 @@ pub mod merkle;
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
 use sp_core::ConstU32;
 use sp_runtime::BoundedVec;
-use scale_info::TypeInfo;
 use sp_runtime::DispatchResult;
 
 pub use merkle::{Hash32, MerkleProof};
@@ -154,10 +154,10 @@ pub fn proposal_payload<Hash: Encode>(
 /// Checks what can be checked without the batch: shape, order, balance.
 pub fn check_summary<AccountId: Ord>(summary: &AnchorSummary<AccountId>) -> Result<(), Malformed> {
 	if summary.count == 0 {
-		let empty = summary.root == [0; 32] &&
-			summary.cid.is_empty() &&
-			summary.settlement.is_empty() &&
-			summary.records.is_empty();
+		let empty = summary.root == [0; 32]
+			&& summary.cid.is_empty()
+			&& summary.settlement.is_empty()
+			&& summary.records.is_empty();
 		return if empty { Ok(()) } else { Err(Malformed::EmptyMismatch) };
 	}
 	if summary.cid.is_empty() {
@@ -176,9 +176,9 @@ pub fn check_summary<AccountId: Ord>(summary: &AnchorSummary<AccountId>) -> Resu
 	}
 	let ascending = summary.records.windows(2).all(|w| w[0].account < w[1].account);
 	let total = summary.records.iter().try_fold(0u32, |sum, r| sum.checked_add(r.records));
-	if !ascending ||
-		summary.records.iter().any(|r| r.records == 0) ||
-		total.is_none_or(|t| t > summary.count)
+	if !ascending
+		|| summary.records.iter().any(|r| r.records == 0)
+		|| total.is_none_or(|t| t > summary.count)
 	{
 		return Err(Malformed::BadRecords);
 	}
