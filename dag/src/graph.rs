@@ -158,6 +158,8 @@ pub struct Dag {
 	orphans: HashMap<TxId, (DagTx, u64)>,
 	waiting: HashMap<Missing, Vec<TxId>>,
 	conflicts: Vec<(TxId, TxId)>,
+	/// Confirmed vertices not anchored yet: what the next batch is cut from.
+	unanchored: HashSet<TxId>,
 }
 
 impl Dag {
@@ -175,6 +177,7 @@ impl Dag {
 			orphans: HashMap::new(),
 			waiting: HashMap::new(),
 			conflicts: Vec::new(),
+			unanchored: HashSet::new(),
 		}
 	}
 
@@ -341,6 +344,39 @@ impl Dag {
 		self.spent.get(sender).copied().unwrap_or(0)
 	}
 
+	/// Confirmed transactions not anchored yet, stamped before `end_ms`, with their ids.
+	pub fn unanchored_before(&self, end_ms: u64) -> Vec<(TxId, &DagTx)> {
+		self.unanchored
+			.iter()
+			.filter_map(|id| self.vertices.get(id).map(|v| (*id, &v.tx)))
+			.filter(|(_, tx)| tx.essence.timestamp_ms < end_ms)
+			.collect()
+	}
+
+	/// Marks transactions anchored (final); a transfer stops counting as spent, since the
+	/// chain's locked balances now reflect it (or it was void). Ids the graph does not hold
+	/// are skipped; returns how many it marked.
+	pub fn mark_anchored<'a>(&mut self, ids: impl IntoIterator<Item = &'a TxId>) -> usize {
+		let mut marked = 0;
+		for id in ids {
+			let Some(vertex) = self.vertices.get_mut(id) else { continue };
+			if vertex.status == Status::Anchored {
+				continue;
+			}
+			let was_spent = vertex.status != Status::Conflicting;
+			vertex.status = Status::Anchored;
+			self.unanchored.remove(id);
+			marked += 1;
+			if let (true, Payload::Transfer { amount, .. }) =
+				(was_spent, &vertex.tx.essence.payload)
+			{
+				let spent = self.spent.entry(vertex.tx.essence.sender).or_default();
+				*spent = spent.saturating_sub(*amount);
+			}
+		}
+		marked
+	}
+
 	/// Drops the orphans older than the orphan time limit at `now_ms`; returns how many.
 	pub fn expire_orphans(&mut self, now_ms: u64) -> usize {
 		let earliest = now_ms.saturating_sub(self.config.orphan_ttl_ms);
@@ -438,6 +474,7 @@ impl Dag {
 			vertex.weight += 1;
 			if vertex.weight >= threshold && vertex.status == Status::Pending {
 				vertex.status = Status::Confirmed;
+				self.unanchored.insert(id);
 				confirmed.push(id);
 			}
 			queue.extend(dedup(vertex.tx.essence.parents));
@@ -451,7 +488,9 @@ impl Dag {
 	fn add_conflict(&mut self, id: TxId, tx: DagTx, existing: TxId, now_ms: u64) -> Vec<TxId> {
 		self.conflicts.push((existing, id));
 		if let Some(vertex) = self.vertices.get_mut(&existing) {
-			if vertex.status != Status::Conflicting {
+			// An anchored transaction is final: only the newcomer is void.
+			if vertex.status != Status::Conflicting && vertex.status != Status::Anchored {
+				self.unanchored.remove(&existing);
 				vertex.status = Status::Conflicting;
 				if let Payload::Transfer { amount, .. } = vertex.tx.essence.payload {
 					let spent = self.spent.entry(vertex.tx.essence.sender).or_default();

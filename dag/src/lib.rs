@@ -9,6 +9,7 @@
 //! Byte layouts are specified in the modules and in `docs/DAG.md`; firmware authors port
 //! [`tx::DagTx::sign`] and [`pow::solve`].
 
+pub mod batch;
 pub mod graph;
 pub mod pow;
 pub mod store;

@@ -3,9 +3,10 @@
 //! A ParityDB database (the node's own database engine, no C++) under the node's base path
 //! with two columns: `ORDER`, a B-tree keyed by a running counter (big endian), holding each
 //! vertex as `(id, received ms, tx)` in the order the graph added it; and `INDEX`, id →
-//! counter, to remove vertices when anchored history is pruned. Replaying `ORDER` through
-//! [`crate::Dag::insert`] rebuilds the same graph: parents always come before children.
-//! Orphans are not stored; peers send them again.
+//! counter, to remove vertices when anchored history is pruned; `ANCHORED`, id → epoch (u32
+//! LE) of the anchor that holds it; and `META`, the anchor service's progress. Replaying
+//! `ORDER` through [`crate::Dag::insert`] and marking `ANCHORED` rebuilds the same graph:
+//! parents always come before children. Orphans are not stored; peers send them again.
 
 use crate::tx::{DagTx, TxId};
 use codec::{Decode, Encode};
@@ -13,6 +14,8 @@ use std::path::Path;
 
 const ORDER: u8 = 0;
 const INDEX: u8 = 1;
+const ANCHORED: u8 = 2;
+const META: u8 = 3;
 
 /// Why the store failed.
 #[derive(Debug, thiserror::Error)]
@@ -34,9 +37,10 @@ pub struct Store {
 impl Store {
 	/// Opens (or creates) the database in `path`.
 	pub fn open(path: &Path) -> Result<Self, StoreError> {
-		let mut options = parity_db::Options::with_columns(path, 2);
+		let mut options = parity_db::Options::with_columns(path, 4);
 		options.columns[ORDER as usize].btree_index = true;
 		options.columns[INDEX as usize].uniform = true;
+		options.columns[ANCHORED as usize].btree_index = true;
 		let db = parity_db::Db::open_or_create(&options)?;
 		let mut iter = db.iter(ORDER)?;
 		iter.seek_to_last()?;
@@ -75,6 +79,44 @@ impl Store {
 		Ok(self.db.commit(changes)?)
 	}
 
+	/// Records that anchor `epoch` holds `ids`.
+	pub fn mark_anchored(&mut self, epoch: u32, ids: &[TxId]) -> Result<(), StoreError> {
+		let value = epoch.to_le_bytes().to_vec();
+		let changes = ids.iter().map(|id| (ANCHORED, id.to_vec(), Some(value.clone())));
+		Ok(self.db.commit(changes)?)
+	}
+
+	/// The epoch of the anchor that holds `id`, if any.
+	pub fn anchored_epoch(&self, id: &TxId) -> Result<Option<u32>, StoreError> {
+		Ok(match self.db.get(ANCHORED, id)? {
+			Some(value) => {
+				Some(u32::from_le_bytes(value[..].try_into().map_err(|_| StoreError::Corrupt)?))
+			},
+			None => None,
+		})
+	}
+
+	/// Every anchored id.
+	pub fn anchored(&self) -> Result<Vec<TxId>, StoreError> {
+		let mut iter = self.db.iter(ANCHORED)?;
+		iter.seek_to_first()?;
+		let mut ids = Vec::new();
+		while let Some((key, _)) = iter.next()? {
+			ids.push(key[..].try_into().map_err(|_| StoreError::Corrupt)?);
+		}
+		Ok(ids)
+	}
+
+	/// A value the anchor service keeps.
+	pub fn meta(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
+		Ok(self.db.get(META, key)?)
+	}
+
+	/// Sets a value the anchor service keeps.
+	pub fn set_meta(&mut self, key: &[u8], value: &[u8]) -> Result<(), StoreError> {
+		Ok(self.db.commit([(META, key.to_vec(), Some(value.to_vec()))])?)
+	}
+
 	/// Every stored vertex, in the order the graph added them.
 	pub fn load(&self) -> Result<Vec<(TxId, u64, DagTx)>, StoreError> {
 		let mut iter = self.db.iter(ORDER)?;
@@ -91,4 +133,25 @@ impl Store {
 
 fn counter(key: &[u8]) -> Result<u64, StoreError> {
 	Ok(u64::from_be_bytes(key.try_into().map_err(|_| StoreError::Corrupt)?))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn anchor_marks_and_progress_survive_a_reopen() {
+		let dir = tempfile::tempdir().unwrap();
+		{
+			let mut store = Store::open(dir.path()).unwrap();
+			store.mark_anchored(7, &[[1; 32], [2; 32]]).unwrap();
+			store.set_meta(b"progress", &[9]).unwrap();
+		}
+		let store = Store::open(dir.path()).unwrap();
+		assert_eq!(store.anchored_epoch(&[1; 32]).unwrap(), Some(7));
+		assert_eq!(store.anchored_epoch(&[3; 32]).unwrap(), None);
+		assert_eq!(store.anchored().unwrap(), vec![[1; 32], [2; 32]]);
+		assert_eq!(store.meta(b"progress").unwrap(), Some(vec![9]));
+		assert_eq!(store.meta(b"other").unwrap(), None);
+	}
 }
