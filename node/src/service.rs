@@ -180,6 +180,13 @@ pub fn new_full<
 	let dag_path = config.base_path.config_dir(config.chain_spec.id()).join("dag");
 	let dag = crate::dag::DagShared::open(genesis, &dag_path)
 		.map_err(|e| ServiceError::Other(format!("DAG: {e}")))?;
+	// Batch files of the anchor bridge: the embedded content-addressed store.
+	let content: Arc<dyn crate::ipfs::ContentStore> = Arc::new(
+		crate::ipfs::EmbeddedStore::open(
+			&config.base_path.config_dir(config.chain_spec.id()).join("ipfs"),
+		)
+		.map_err(|e| ServiceError::Other(format!("IPFS store: {e}")))?,
+	);
 	let (dag_protocol_config, dag_notification_service) =
 		crate::dag::gossip::config::<N>(&genesis, metrics.clone(), net_config.peer_store_handle());
 	net_config.add_notification_protocol(dag_protocol_config);
@@ -221,6 +228,13 @@ pub fn new_full<
 		)
 		.run(),
 	);
+	// The anchor bridge's node half: cuts epoch batches, hands summaries to the off-chain
+	// worker, marks anchored transactions.
+	task_manager.spawn_handle().spawn(
+		"dag-anchor",
+		Some("dag"),
+		crate::dag::anchor::run(client.clone(), backend.clone(), dag.clone(), content.clone()),
+	);
 
 	if config.offchain_worker.enabled {
 		let offchain_workers =
@@ -254,6 +268,7 @@ pub fn new_full<
 		let client = client.clone();
 		let pool = transaction_pool.clone();
 		let dag = dag.clone();
+		let content = content.clone();
 		Box::new(move |executor| {
 			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
 			let mut module = crate::rpc::create_full(deps)?;
@@ -262,6 +277,7 @@ pub fn new_full<
 				dag.clone(),
 				dag_gossip.clone(),
 				executor,
+				content.clone(),
 			);
 			module
 				.merge(crate::dag::rpc::DagApiServer::into_rpc(dag_rpc))

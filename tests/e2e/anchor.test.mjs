@@ -1,19 +1,18 @@
-// The DAG anchor bridge's on-chain half, end to end: the real `--dev` node opens epochs, its
-// off-chain worker picks up a summary from the node's off-chain database, signs it with
-// Alice's Aura key and submits it as an authorized transaction; the anchor settles two
-// micro-accounts, credits records, and inclusion proofs made here verify against it.
-//
-// The summary is written here over `offchain_localStorageSet` (an unsafe RPC method, served
-// on localhost) where the node's DAG service will write it once it cuts batches itself.
+// The DAG anchor bridge, end to end on the real `--dev` node: DAG transactions made here are
+// confirmed, cut into the epoch's batch by the node's anchor service, stored in its embedded
+// IPFS store; the off-chain worker proposes the summary with Alice's Aura key as an
+// authorized transaction; the anchor settles two micro-accounts, credits records, and the
+// node's `dag_proof` gives proofs that verify in the runtime and in JavaScript.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { stringToU8a, u8aConcat, u8aToHex, u8aCmp } from '@polkadot/util';
-import { cryptoWaitReady, blake2AsU8a } from '@polkadot/util-crypto';
+import { hexToU8a, u8aToHex, u8aToString } from '@polkadot/util';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { connect, rpc, startNode, waitFor } from './lib/node.mjs';
 import { activeDevices } from './lib/setup.mjs';
 import { send } from './lib/tx.mjs';
-import { leaf, proof, root } from './lib/anchor.mjs';
+import { leaf, rootFromProof } from './lib/anchor.mjs';
+import { makeTx } from './lib/dag.mjs';
 
 const ITC = 10n ** 12n;
 
@@ -21,6 +20,11 @@ describe('DAG anchors: off-chain worker, agreement, settlement, proofs', () => {
   let node; let api;
   let alice; let maker; let owner;
   let keys; let codes;
+  const call = async (method, params) => {
+    const res = await rpc(node.rpcPort, method, params);
+    if (res.error) { const e = new Error(res.error.message); e.code = res.error.code; throw e; }
+    return res.result;
+  };
 
   before(async () => {
     await cryptoWaitReady();
@@ -50,41 +54,55 @@ describe('DAG anchors: off-chain worker, agreement, settlement, proofs', () => {
     assert.equal(status.epochLengthMs.toNumber(), 12_000);
   });
 
-  test('a summary left for the off-chain worker is anchored, settled and provable', async () => {
-    // Three transactions: two applied, one void. Device 0 pays device 1 0.25 ITC net and sent
-    // two records.
-    const ids = [1, 2, 3].map((i) => blake2AsU8a(stringToU8a(`anchor-e2e-tx-${i}`), 256));
-    const effects = [0, 0, 1];
-    const leaves = ids.map((id, i) => leaf(id, effects[i]));
-    const moved = ITC / 4n;
-    const settlement = [
-      { account: keys[0].publicKey, delta: -moved },
-      { account: keys[1].publicKey, delta: moved },
-    ].sort((a, b) => u8aCmp(a.account, b.account));
-
-    const { open } = await api.call.dagAnchorApi.status();
-    assert.ok(open.isSome);
-    const epoch = open.unwrap().epoch.toNumber();
-    const summaryType = api.registry.createLookupType(api.tx.dagAnchor.propose.meta.fields[0].type);
-    const summary = api.createType(summaryType, {
-      epoch,
-      root: root(leaves),
-      count: ids.length,
-      cid: u8aToHex(stringToU8a('bafkreiexampleanchorbatch')),
-      settlement: settlement.map((c) => ({ account: c.account, delta: c.delta })),
-      records: [{ account: keys[0].publicKey, records: 2 }],
-    });
-    const key = u8aConcat(stringToU8a('itc/anchor/summary/'), new Uint8Array(new Uint32Array([epoch]).buffer));
-    const set = await rpc(node.rpcPort, 'offchain_localStorageSet', ['PERSISTENT', u8aToHex(key), summary.toHex()]);
-    assert.equal(set.error, undefined, JSON.stringify(set.error));
-
+  test('DAG transactions are cut, anchored by the off-chain worker, settled and provable', async () => {
+    const genesis = api.genesisHash.toU8a();
+    const seqs = [0, 0];
+    const submit = async (i, payload) => {
+      const limits = await call('dag_limits', []);
+      const essence = {
+        sender: keys[i].publicKey, seq: seqs[i]++, parents: limits.tips.map((t) => hexToU8a(t)),
+        timestampMs: Date.now(), payload,
+      };
+      const { id, bytes } = makeTx(genesis, essence, keys[i], limits.difficulty);
+      assert.equal(await call('dag_submit', [u8aToHex(bytes)]), u8aToHex(id));
+      return u8aToHex(id);
+    };
+    const record = (tag) => ({ record: { digest: new Uint8Array(32).fill(tag), size: 64, cid: null } });
+    // The DAG service reads micro-accounts at the finalized block: wait for the locks.
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    await waitFor(async () => (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber() >= best,
+      60_000, 'the locks finalized');
     const before = await Promise.all(keys.map((k) => api.query.dagAccounts.accounts(k.address)));
-    await waitFor(async () => (await api.query.dagAnchor.anchors(epoch)).isSome, 60_000, `epoch ${epoch} anchored`);
-    const anchor = (await api.query.dagAnchor.anchors(epoch)).unwrap();
-    assert.equal(anchor.root.toHex(), u8aToHex(root(leaves)));
-    assert.equal(anchor.count.toNumber(), 3);
-    assert.equal(anchor.summaryHash.toHex(), u8aToHex(blake2AsU8a(summary.toU8a(), 256)));
-    assert.equal((await api.query.dagAnchor.lastAnchored()).unwrap().toNumber(), epoch);
+
+    const moved = ITC / 4n;
+    const pay = await submit(0, { transfer: { to: keys[1].publicKey, amount: moved } });
+    const records = [await submit(0, record(1)), await submit(0, record(2))];
+    // An overspend relayed as if by a peer would be void; over RPC it is refused outright.
+    const overspend = await call('dag_submit', [u8aToHex(makeTx(genesis, {
+      sender: keys[0].publicKey, seq: seqs[0], parents: (await call('dag_limits', [])).tips.map((t) => hexToU8a(t)),
+      timestampMs: Date.now(), payload: { transfer: { to: keys[1].publicKey, amount: 2n * ITC } },
+    }, keys[0], 12).bytes)]).then(() => 0, (e) => e.code);
+    assert.equal(overspend, 9002);
+    // Device 1 approves them until they are confirmed (weight 8).
+    for (let i = 0; i < 10; i++) await submit(1, record(10 + i));
+    for (const id of [pay, ...records]) {
+      await waitFor(async () => (await call('dag_status', [id])) === 'anchored', 90_000, `${id} anchored`);
+    }
+
+    // The anchor on chain, and the settlement it made.
+    const epoch = (await api.query.dagAnchor.lastAnchored()).unwrap().toNumber();
+    const proofOf = await call('dag_proof', [pay]);
+    assert.ok(proofOf, 'the node has a proof');
+    const anchor = (await api.query.dagAnchor.anchors(proofOf.epoch)).unwrap();
+    assert.ok(proofOf.epoch <= epoch);
+    assert.equal(anchor.root.toHex(), proofOf.root);
+    assert.equal(anchor.count.toNumber(), proofOf.leafCount);
+    assert.ok(u8aToString(anchor.cid.toU8a(true)).startsWith('bafkrei'), 'a CIDv1 of the batch file');
+    const afterwards = await Promise.all(keys.map((k) => api.query.dagAccounts.accounts(k.address)));
+    assert.equal(afterwards[0].unwrap().locked.toBigInt(), before[0].unwrap().locked.toBigInt() - moved);
+    assert.equal(afterwards[1].unwrap().locked.toBigInt(), before[1].unwrap().locked.toBigInt() + moved);
+    const credited = (await api.query.dagAnchor.recordsOf(u8aToHex(codes[0]))).unwrap();
+    assert.equal(credited.latest[1].toNumber(), 2, 'device 0 sent two records');
 
     // The proposal was an authorized transaction: no signer, no fee.
     const block = await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(anchor.at));
@@ -92,35 +110,29 @@ describe('DAG anchors: off-chain worker, agreement, settlement, proofs', () => {
     assert.ok(xt, 'the proposal is in the anchoring block');
     assert.equal(xt.isSigned, false);
     const events = await (await api.at(block.block.header.hash)).query.system.events();
-    const anchored = events.map((r) => r.event).find((e) => e.section === 'dagAnchor' && e.method === 'Anchored');
-    assert.equal(anchored.data.settled.toNumber(), 2);
-    assert.equal(anchored.data.records.toNumber(), 2);
     const index = block.block.extrinsics.indexOf(xt);
     const ofProposal = events.filter((r) => r.phase.isApplyExtrinsic && r.phase.asApplyExtrinsic.toNumber() === index);
     assert.ok(!ofProposal.some((r) => r.event.section === 'transactionPayment'), 'no fee was charged');
 
-    // Settlement moved the held funds between the two micro-accounts.
-    const afterwards = await Promise.all(keys.map((k) => api.query.dagAccounts.accounts(k.address)));
-    assert.equal(afterwards[0].unwrap().locked.toBigInt(), before[0].unwrap().locked.toBigInt() - moved);
-    assert.equal(afterwards[1].unwrap().locked.toBigInt(), before[1].unwrap().locked.toBigInt() + moved);
-    // Records count for the current mining era, as edge-mining evidence.
-    const records = (await api.query.dagAnchor.recordsOf(u8aToHex(codes[0]))).unwrap();
-    assert.equal(records.latest[1].toNumber(), 2);
-
-    // Proofs verify at the finalized block; tampered ones do not.
-    await waitFor(async () => {
-      const head = await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead());
-      return head.number.toNumber() >= anchor.at.toNumber();
-    }, 60_000, 'the anchor finalized');
+    // Proofs from `dag_proof` verify at the finalized block, by the runtime and by the
+    // independent implementation here; tampered ones do not.
     const finalized = await api.at(await api.rpc.chain.getFinalizedHead());
-    for (let i = 0; i < ids.length; i++) {
-      const p = proof(leaves, i);
-      assert.equal((await finalized.call.dagAnchorApi.verifyInclusion(epoch, ids[i], effects[i] ? 'Void' : 'Applied', p)).isTrue, true, `tx ${i}`);
-      assert.equal((await finalized.call.dagAnchorApi.verifyInclusion(epoch, ids[i], effects[i] ? 'Applied' : 'Void', p)).isTrue, false, `tx ${i}, other effect`);
+    for (const id of [pay, ...records]) {
+      const p = await call('dag_proof', [id]);
+      const effect = p.effect === 'applied' ? 0 : 1;
+      assert.equal(effect, 0);
+      const proof = { index: p.index, leafCount: p.leafCount, siblings: p.siblings };
+      assert.equal((await finalized.call.dagAnchorApi.verifyInclusion(p.epoch, id, 'Applied', proof)).isTrue, true);
+      assert.equal((await finalized.call.dagAnchorApi.verifyInclusion(p.epoch, id, 'Void', proof)).isTrue, false);
+      assert.equal(u8aToHex(rootFromProof(leaf(hexToU8a(id), effect), { ...proof, siblings: p.siblings.map((h) => hexToU8a(h)) })), p.root);
     }
-    const bad = proof(leaves, 0);
-    bad.siblings[0] = new Uint8Array(32);
-    assert.equal((await finalized.call.dagAnchorApi.verifyInclusion(epoch, ids[0], 'Applied', bad)).isTrue, false);
-    assert.equal((await finalized.call.dagAnchorApi.verifyInclusion(epoch + 1, ids[0], 'Applied', proof(leaves, 0))).isTrue, false);
+    const p = await call('dag_proof', [pay]);
+    const bad = { index: p.index, leafCount: p.leafCount, siblings: p.siblings.map(() => u8aToHex(new Uint8Array(32))) };
+    if (bad.siblings.length) {
+      assert.equal((await finalized.call.dagAnchorApi.verifyInclusion(p.epoch, pay, 'Applied', bad)).isTrue, false);
+    }
+    // Unknown ids have no proof; garbage gets a JSON-RPC error.
+    assert.equal(await call('dag_proof', [u8aToHex(new Uint8Array(32).fill(7))]), null);
+    assert.ok((await rpc(node.rpcPort, 'dag_proof', ['0x12'])).error);
   });
 });

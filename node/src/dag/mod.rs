@@ -9,6 +9,7 @@
 //! - [`rpc`]: `dag_*` JSON-RPC methods.
 //! - [`cli`]: `itc-node dag-tx`, which makes and signs a transaction.
 
+pub mod anchor;
 pub mod chain;
 pub mod cli;
 pub mod gossip;

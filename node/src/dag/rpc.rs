@@ -1,9 +1,11 @@
 //! `dag_*` JSON-RPC methods. Garbage in gets a JSON-RPC error.
 
 use super::state::{DagShared, Outcome, Source};
+use crate::ipfs::ContentStore;
 use futures::{channel::mpsc::Sender, FutureExt, SinkExt, StreamExt};
 use itc_dag::{tx::DagTx, Status};
-use itc_runtime::{opaque::Block, AccountId, Balance};
+use itc_primitives::anchor::Effect;
+use itc_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
 use jsonrpsee::{
 	core::RpcResult,
 	proc_macros::rpc,
@@ -11,6 +13,7 @@ use jsonrpsee::{
 	PendingSubscriptionSink, SubscriptionMessage,
 };
 use pallet_dag_accounts::runtime_api::DagAccountsApi;
+use pallet_dag_anchor::runtime_api::DagAnchorApi;
 use sc_rpc::SubscriptionTaskExecutor;
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
@@ -46,6 +49,24 @@ pub struct BatchResult {
 	pub error: Option<(i32, String)>,
 }
 
+/// Where a transaction is anchored, and its inclusion proof (docs/ANCHOR.md).
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProofInfo {
+	/// The anchor's epoch.
+	pub epoch: u32,
+	/// The anchor's Merkle root.
+	pub root: H256,
+	/// `applied` or `void`.
+	pub effect: String,
+	/// The leaf's position in the batch.
+	pub index: u32,
+	/// Leaves in the batch (the anchor's count).
+	pub leaf_count: u32,
+	/// Sibling hashes from the leaf up.
+	pub siblings: Vec<H256>,
+}
+
 /// The DAG methods.
 #[rpc(server, namespace = "dag")]
 pub trait DagApi {
@@ -62,6 +83,12 @@ pub trait DagApi {
 	/// the node does not hold it.
 	#[method(name = "status")]
 	fn status(&self, id: H256) -> RpcResult<Option<String>>;
+
+	/// Where an anchored transaction is anchored and its Merkle proof, to check with the
+	/// runtime API `DagAnchorApi::verify_inclusion` (or by hand) against a finalized anchor;
+	/// `null` if this node knows no anchor holding it.
+	#[method(name = "proof", blocking)]
+	fn proof(&self, id: H256) -> RpcResult<Option<ProofInfo>>;
 
 	/// The current tips.
 	#[method(name = "tips")]
@@ -86,6 +113,7 @@ mod code {
 	pub const INVALID: i32 = 9001;
 	pub const REFUSED: i32 = 9002;
 	pub const CONFLICT: i32 = 9003;
+	pub const UNAVAILABLE: i32 = 9004;
 }
 
 fn error(code: i32, message: String) -> ErrorObjectOwned {
@@ -105,17 +133,19 @@ pub struct Dag<C> {
 	dag: DagShared,
 	gossip: Sender<Vec<[u8; 32]>>,
 	executor: SubscriptionTaskExecutor,
+	content: Arc<dyn ContentStore>,
 }
 
 impl<C> Dag<C> {
-	/// The server; accepted submissions go to `gossip`.
+	/// The server; accepted submissions go to `gossip`, batch files are read from `content`.
 	pub fn new(
 		client: Arc<C>,
 		dag: DagShared,
 		gossip: Sender<Vec<[u8; 32]>>,
 		executor: SubscriptionTaskExecutor,
+		content: Arc<dyn ContentStore>,
 	) -> Self {
-		Self { client, dag, gossip, executor }
+		Self { client, dag, gossip, executor, content }
 	}
 }
 
@@ -166,8 +196,27 @@ where
 impl<C> DagApiServer for Dag<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
-	C::Api: DagAccountsApi<Block, AccountId, Balance>,
+	C::Api: DagAccountsApi<Block, AccountId, Balance> + DagAnchorApi<Block, BlockNumber>,
 {
+	fn proof(&self, id: H256) -> RpcResult<Option<ProofInfo>> {
+		let found = super::anchor::proof(&*self.client, &self.dag, &*self.content, &id.0)
+			.map_err(|e| error(code::UNAVAILABLE, e))?;
+		let Some((epoch, batch)) = found else { return Ok(None) };
+		let Some((proof, effect)) = batch.proof(&id.0) else { return Ok(None) };
+		Ok(Some(ProofInfo {
+			epoch,
+			root: H256(batch.root()),
+			effect: match effect {
+				Effect::Applied => "applied",
+				Effect::Void => "void",
+			}
+			.into(),
+			index: proof.index,
+			leaf_count: proof.leaf_count,
+			siblings: proof.siblings.into_iter().map(H256).collect(),
+		}))
+	}
+
 	fn submit(&self, tx: Bytes) -> RpcResult<H256> {
 		let result = self.submit_all(vec![tx]).pop();
 		result.unwrap_or_else(|| Err(malformed())).map_err(|(code, message)| error(code, message))

@@ -80,6 +80,9 @@ impl DagShared {
 		for (id, received, tx) in stored {
 			let _ = dag.insert(&Replay, id, tx, received);
 		}
+		// Anchored transactions are final: they must never be cut into a batch again.
+		let anchored = store.anchored().map_err(|e| e.to_string())?;
+		dag.mark_anchored(&anchored);
 		log::info!(target: "dag", "DAG restored from {}: {} transactions", path.display(), dag.len());
 		Ok(Self {
 			genesis,
@@ -207,6 +210,38 @@ impl DagShared {
 		use codec::Encode;
 		let inner = self.inner.lock().expect("never poisoned");
 		wants.iter().filter_map(|m| inner.dag.find(m).map(|(id, tx)| (id, tx.encode()))).collect()
+	}
+
+	/// Confirmed transactions not anchored yet, stamped before `end_ms` (what a batch is cut
+	/// from), copied out of the lock.
+	pub fn unanchored_before(&self, end_ms: u64) -> Vec<(TxId, DagTx)> {
+		let inner = self.inner.lock().expect("never poisoned");
+		inner.dag.unanchored_before(end_ms).into_iter().map(|(id, tx)| (id, tx.clone())).collect()
+	}
+
+	/// Marks `ids` anchored by `epoch`'s anchor, in the graph and the database; returns how
+	/// many the graph held.
+	pub fn mark_anchored(&self, epoch: u32, ids: &[TxId]) -> Result<usize, String> {
+		let mut inner = self.inner.lock().expect("never poisoned");
+		inner.store.mark_anchored(epoch, ids).map_err(|e| e.to_string())?;
+		Ok(inner.dag.mark_anchored(ids))
+	}
+
+	/// The epoch of the anchor that holds `id`, if this node knows it.
+	pub fn anchored_epoch(&self, id: &TxId) -> Option<u32> {
+		let inner = self.inner.lock().expect("never poisoned");
+		inner.store.anchored_epoch(id).ok().flatten()
+	}
+
+	/// A value the anchor service keeps in the DAG database.
+	pub fn meta(&self, key: &[u8]) -> Option<Vec<u8>> {
+		self.inner.lock().expect("never poisoned").store.meta(key).ok().flatten()
+	}
+
+	/// Keeps a value for the anchor service in the DAG database.
+	pub fn set_meta(&self, key: &[u8], value: &[u8]) -> Result<(), String> {
+		let mut inner = self.inner.lock().expect("never poisoned");
+		inner.store.set_meta(key, value).map_err(|e| e.to_string())
 	}
 
 	/// The encoded transactions with these ids that the graph holds (for gossip).

@@ -43,3 +43,21 @@ export function proof(leaves, index) {
   }
   return { index, leafCount: leaves.length, siblings };
 }
+
+/** The root a proof leads to from `leafHash` (docs/ANCHOR.md); null if malformed. */
+export function rootFromProof(leafHash, { index, leafCount, siblings }) {
+  let hash = leafHash; let position = index; let count = leafCount; let used = 0;
+  if (index >= leafCount) return null;
+  while (count > 1) {
+    if (position % 2 === 1) {
+      if (used >= siblings.length) return null;
+      hash = node(siblings[used++], hash);
+    } else if (position + 1 < count) {
+      if (used >= siblings.length) return null;
+      hash = node(hash, siblings[used++]);
+    }
+    position = Math.floor(position / 2);
+    count = Math.ceil(count / 2);
+  }
+  return used === siblings.length ? hash : null;
+}
