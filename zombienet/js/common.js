@@ -26,6 +26,14 @@ async function hashAt(api, number) {
   return hash.isEmpty ? null : hash.toHex();
 }
 
+/** Raw JSON-RPC to node `name` (for methods @polkadot/api does not decorate, like `dag_*`):
+ * resolves with `{ send(method, params), close() }`. */
+async function rawRpc(networkInfo, name) {
+  const provider = new zombie.WsProvider(networkInfo.nodesByName[name].wsUri);
+  await provider.isReady;
+  return { send: (method, params) => provider.send(method, params), close: () => provider.disconnect() };
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` every second until it returns a truthy value. */
@@ -46,4 +54,4 @@ function load(networkInfo, name) {
   return JSON.parse(fs.readFileSync(path.join(networkInfo.tmpDir, `${name}.json`), 'utf8'));
 }
 
-module.exports = { best, connect, finalized, hashAt, load, save, sleep, until };
+module.exports = { best, connect, finalized, hashAt, load, rawRpc, save, sleep, until };
