@@ -60,16 +60,18 @@ describe('itc-node --dev with @polkadot/api', () => {
     const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
     assert.deepEqual(pallets, ['System', 'Timestamp', 'ChainClock', 'Aura', 'Grandpa', 'Balances',
       'TransactionPayment', 'Vesting', 'Sudo', 'Utility', 'Multisig', 'Manufacturers', 'Devices', 'DataMarket',
-      'EdgeMining', 'DagAccounts']);
+      'EdgeMining', 'DagAccounts', 'DagAnchor']);
     for (const [pallet, call] of [['balances', 'transferKeepAlive'], ['vesting', 'vestOther'],
       ['vesting', 'forceVestedTransfer'], ['utility', 'batchAll'], ['multisig', 'asMulti'],
       ['sudo', 'sudo']]) {
       assert.ok(api.tx[pallet]?.[call], `call ${pallet}.${call} decorated`);
     }
     assert.ok(api.query.vesting.scheduleOf && api.query.chainClock.genesisMoment);
+    assert.ok(api.tx.dagAnchor.propose && api.query.dagAnchor.anchors);
     for (const call of ['accountNonceApi', 'transactionPaymentApi', 'transactionPaymentCallApi',
       'auraApi', 'grandpaApi', 'genesisBuilder', 'runtimeViewFunction', 'sessionKeys',
-      'offchainWorkerApi', 'taggedTransactionQueue', 'blockBuilder', 'edgeMiningApi']) {
+      'offchainWorkerApi', 'taggedTransactionQueue', 'blockBuilder', 'edgeMiningApi',
+      'dagAccountsApi', 'dagAnchorApi']) {
       assert.ok(api.call[call], `runtime API ${call} decorated`);
     }
     const slot = await api.call.auraApi.slotDuration();

@@ -214,6 +214,21 @@ pub fn submit_signed(
 		.map_err(|e| e.error)
 }
 
+/// `propose` dispatched with the `Authorized` origin, as validator `v`, without the pool's
+/// checks (to see the call's own errors).
+pub fn dispatch(
+	v: u64,
+	summary: AnchorSummary<u64>,
+	signature: TestSignature,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	DagAnchor::propose(
+		frame_system::RawOrigin::Authorized.into(),
+		summary,
+		UintAuthorityId(v),
+		signature,
+	)
+}
+
 /// The pool's verdict on a proposal, as a name.
 pub fn validity(v: u64, summary: AnchorSummary<u64>, signature: TestSignature) -> &'static str {
 	use frame_support::traits::Authorize;

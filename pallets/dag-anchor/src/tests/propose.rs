@@ -130,15 +130,7 @@ fn propose_fails_when_no_epoch_is_open_or_for_another_epoch() {
 		end_epoch(0);
 		assert_eq!(submit(1, summary(1, 1)), Err(DispatchError::Other("stale")));
 		let s = summary(1, 1);
-		assert_noop!(
-			DagAnchor::propose(
-				frame_system::RawOrigin::Authorized.into(),
-				s.clone(),
-				UintAuthorityId(1),
-				sign(1, &s)
-			),
-			Error::<Test>::WrongEpoch
-		);
+		assert_noop!(dispatch(1, s.clone(), sign(1, &s)), Error::<Test>::WrongEpoch);
 	});
 }
 
@@ -148,15 +140,7 @@ fn propose_fails_when_not_a_validator() {
 		end_epoch(0);
 		let s = summary(0, 1);
 		assert_eq!(validity(5, s.clone(), sign(5, &s)), "bad signer");
-		assert_noop!(
-			DagAnchor::propose(
-				frame_system::RawOrigin::Authorized.into(),
-				s.clone(),
-				UintAuthorityId(5),
-				sign(5, &s)
-			),
-			Error::<Test>::NotAValidator
-		);
+		assert_noop!(dispatch(5, s.clone(), sign(5, &s)), Error::<Test>::NotAValidator);
 	});
 }
 
@@ -167,15 +151,7 @@ fn propose_fails_when_already_proposed() {
 		assert!(submit(1, summary(0, 1)).is_ok());
 		let other = summary(0, 2);
 		assert_eq!(validity(1, other.clone(), sign(1, &other)), "stale");
-		assert_noop!(
-			DagAnchor::propose(
-				frame_system::RawOrigin::Authorized.into(),
-				other.clone(),
-				UintAuthorityId(1),
-				sign(1, &other)
-			),
-			Error::<Test>::AlreadyProposed
-		);
+		assert_noop!(dispatch(1, other.clone(), sign(1, &other)), Error::<Test>::AlreadyProposed);
 	});
 }
 
@@ -191,15 +167,7 @@ fn propose_fails_with_a_bad_signature() {
 		let foreign = itc_primitives::anchor::proposal_payload(&[0xee; 32], 0, &summary_hash(&s));
 		let signature = sp_runtime::RuntimeAppPublic::sign(&UintAuthorityId(1), &foreign).unwrap();
 		assert_eq!(validity(1, s.clone(), signature.clone()), "bad proof");
-		assert_noop!(
-			DagAnchor::propose(
-				frame_system::RawOrigin::Authorized.into(),
-				s,
-				UintAuthorityId(1),
-				signature
-			),
-			Error::<Test>::BadSignature
-		);
+		assert_noop!(dispatch(1, s, signature), Error::<Test>::BadSignature);
 	});
 }
 
@@ -210,15 +178,7 @@ fn propose_fails_with_a_malformed_summary() {
 		let mut s = summary(0, 1);
 		s.settlement[1].delta = 24;
 		assert_eq!(validity(1, s.clone(), sign(1, &s)), "bad call");
-		assert_noop!(
-			DagAnchor::propose(
-				frame_system::RawOrigin::Authorized.into(),
-				s.clone(),
-				UintAuthorityId(1),
-				sign(1, &s)
-			),
-			Error::<Test>::MalformedSummary
-		);
+		assert_noop!(dispatch(1, s.clone(), sign(1, &s)), Error::<Test>::MalformedSummary);
 	});
 }
 
