@@ -110,7 +110,11 @@ impl Batch {
 
 	/// The Merkle leaves, in batch order.
 	pub fn leaves(&self) -> Vec<[u8; 32]> {
-		self.txs.iter().map(|(tx, effect)| leaf_hash(&tx.id(&self.genesis), *effect)).collect()
+		Self::leaves_of(&self.ids(), &self.txs)
+	}
+
+	fn leaves_of(ids: &[TxId], txs: &[(DagTx, Effect)]) -> Vec<[u8; 32]> {
+		ids.iter().zip(txs).map(|(id, (_, effect))| leaf_hash(id, *effect)).collect()
 	}
 
 	/// The Merkle root over the leaves.
@@ -120,8 +124,9 @@ impl Batch {
 
 	/// The proof of transaction `id` and its effect; `None` if it is not in the batch.
 	pub fn proof(&self, id: &TxId) -> Option<(MerkleProof, Effect)> {
-		let index = self.ids().iter().position(|i| i == id)?;
-		Some((merkle_proof(&self.leaves(), index)?, self.txs[index].1))
+		let ids = self.ids();
+		let index = ids.iter().position(|i| i == id)?;
+		Some((merkle_proof(&Self::leaves_of(&ids, &self.txs), index)?, self.txs[index].1))
 	}
 
 	/// Net micro-account changes of the applied transfers, by account, no zeros.

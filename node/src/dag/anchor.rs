@@ -157,8 +157,9 @@ where
 		let summary = batch.summary(&cid).ok_or("the CID does not fit a summary")?;
 		let mut offchain =
 			self.backend.offchain_storage().ok_or("the node has no off-chain database")?;
+		// Persistent off-chain storage, which the worker's `StorageValueRef::persistent` reads.
 		offchain.set(
-			sp_offchain_prefix(),
+			sc_offchain::STORAGE_PREFIX,
 			&pallet_dag_anchor::summary_key(window.epoch),
 			&summary.encode(),
 		);
@@ -198,8 +199,9 @@ where
 			if let Some(anchor) = api.anchor(at, epoch).map_err(|e| e.to_string())? {
 				self.mark(epoch, &anchor.root, anchor.count, &anchor.cid);
 			}
-			self.dag.set_meta(PROGRESS_KEY, &epoch.to_le_bytes())?;
 		}
+		// Marks are idempotent: a crash before this write only repeats them.
+		self.dag.set_meta(PROGRESS_KEY, &until.to_le_bytes())?;
 		Ok(until == last)
 	}
 
@@ -229,11 +231,6 @@ where
 			Err(e) => log::warn!(target: LOG, "epoch {epoch}: marking failed: {e}"),
 		}
 	}
-}
-
-/// The prefix of persistent off-chain storage, which `StorageValueRef::persistent` reads.
-fn sp_offchain_prefix() -> &'static [u8] {
-	sc_offchain::STORAGE_PREFIX
 }
 
 /// Where a transaction is anchored and its proof, for `dag_proof`.

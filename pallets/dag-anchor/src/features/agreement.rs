@@ -24,12 +24,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether a proposal may count now: the open epoch, a current validator who has not
-	/// proposed, its signature, a well-formed summary.
+	/// proposed, its signature, a well-formed summary. Returns the open epoch.
 	pub(crate) fn check_proposal(
 		summary: &AnchorSummaryOf<T>,
 		validator: &T::AuthorityId,
 		signature: &SignatureOf<T>,
-	) -> Result<(), Error<T>> {
+	) -> Result<EpochWindowOf<T>, Error<T>> {
 		let window = OpenEpoch::<T>::get().ok_or(Error::<T>::WrongEpoch)?;
 		ensure!(summary.epoch == window.epoch, Error::<T>::WrongEpoch);
 		ensure!(T::Validators::get().contains(validator), Error::<T>::NotAValidator);
@@ -38,7 +38,8 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::AlreadyProposed
 		);
 		ensure!(validator.verify(&Self::payload_of(summary), signature), Error::<T>::BadSignature);
-		check_summary(summary).map_err(|_| Error::<T>::MalformedSummary)
+		check_summary(summary).map_err(|_| Error::<T>::MalformedSummary)?;
+		Ok(window)
 	}
 
 	/// The transaction-pool validity of a proposal: valid until the epoch's deadline, one per
@@ -49,13 +50,13 @@ impl<T: Config> Pallet<T> {
 		validator: &T::AuthorityId,
 		signature: &SignatureOf<T>,
 	) -> TransactionValidityWithRefund {
-		Self::check_proposal(summary, validator, signature).map_err(|e| match e {
+		let window = Self::check_proposal(summary, validator, signature).map_err(|e| match e {
 			Error::<T>::NotAValidator => InvalidTransaction::BadSigner,
 			Error::<T>::BadSignature => InvalidTransaction::BadProof,
 			Error::<T>::MalformedSummary => InvalidTransaction::Call,
 			_ => InvalidTransaction::Stale,
 		})?;
-		let deadline = OpenEpoch::<T>::get().map_or_else(Zero::zero, |w| w.deadline);
+		let deadline = window.deadline;
 		let now = frame_system::Pallet::<T>::block_number();
 		let longevity = deadline.saturating_sub(now).saturated_into::<u64>().max(1);
 		let validity = ValidTransaction::with_tag_prefix("DagAnchor")

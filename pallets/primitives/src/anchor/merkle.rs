@@ -193,13 +193,4 @@ mod tests {
 		// No proof for a leaf that is not there.
 		assert_eq!(merkle_proof(&leaves, 7), None);
 	}
-
-	#[test]
-	fn a_leaf_is_never_a_node() {
-		let l = leaves(2);
-		let node = node_hash(&l[0], &l[1]);
-		// The leaf of the node's bytes is not the node.
-		assert_ne!(leaf_hash(&node, Effect::Applied), node);
-		assert_ne!(LEAF_CONTEXT, NODE_CONTEXT);
-	}
 }
