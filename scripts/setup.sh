@@ -22,3 +22,8 @@ fi
 # (no rust-src or nightly needed then).
 rustup target list --installed | grep -qx wasm32v1-none || rustup target add wasm32v1-none
 command -v cargo-nextest >/dev/null 2>&1 || cargo install cargo-nextest --locked
+
+# The real IPFS engine that the kubo backend's tests run against (tests/ipfs/engine.sh):
+# js-ipfs from npm, exact versions from its package-lock.json.
+[ -d "$(dirname "$0")/../tests/ipfs/node_modules/ipfs" ] ||
+	(cd "$(dirname "$0")/../tests/ipfs" && npm ci --no-audit --no-fund --loglevel=error)

@@ -68,4 +68,9 @@ pub struct Cli {
 	/// Options of the node.
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// Keep DAG batch files in the IPFS engine whose kubo HTTP RPC is at this URL
+	/// (e.g. `http://127.0.0.1:5001`) instead of the embedded store in the base path.
+	#[arg(long, value_name = "URL")]
+	pub ipfs_api: Option<String>,
 }

@@ -140,6 +140,7 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	ipfs_api: Option<String>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -180,13 +181,12 @@ pub fn new_full<
 	let dag_path = config.base_path.config_dir(config.chain_spec.id()).join("dag");
 	let dag = crate::dag::DagShared::open(genesis, &dag_path)
 		.map_err(|e| ServiceError::Other(format!("DAG: {e}")))?;
-	// Batch files of the anchor bridge: the embedded content-addressed store.
-	let content: Arc<dyn crate::ipfs::ContentStore> = Arc::new(
-		crate::ipfs::EmbeddedStore::open(
-			&config.base_path.config_dir(config.chain_spec.id()).join("ipfs"),
-		)
-		.map_err(|e| ServiceError::Other(format!("IPFS store: {e}")))?,
-	);
+	// Batch files of the anchor bridge: kubo with `--ipfs-api`, else the embedded store.
+	let content = crate::ipfs::open(
+		ipfs_api.as_deref(),
+		&config.base_path.config_dir(config.chain_spec.id()).join("ipfs"),
+	)
+	.map_err(|e| ServiceError::Other(format!("IPFS store: {e}")))?;
 	let (dag_protocol_config, dag_notification_service) =
 		crate::dag::gossip::config::<N>(&genesis, metrics.clone(), net_config.peer_store_handle());
 	net_config.add_notification_protocol(dag_protocol_config);

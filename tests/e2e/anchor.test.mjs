@@ -5,40 +5,23 @@
 // node's `dag_proof` gives proofs that verify in the runtime and in JavaScript.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Keyring } from '@polkadot/keyring';
 import { hexToU8a, u8aToHex, u8aToString } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { connect, rpc, startNode, waitFor } from './lib/node.mjs';
-import { activeDevices } from './lib/setup.mjs';
-import { send } from './lib/tx.mjs';
-import { leaf, rootFromProof } from './lib/anchor.mjs';
+import { anchoringSetUp, leaf, rootFromProof } from './lib/anchor.mjs';
 import { makeTx } from './lib/dag.mjs';
 
 const ITC = 10n ** 12n;
 
 describe('DAG anchors: off-chain worker, agreement, settlement, proofs', () => {
   let node; let api;
-  let alice; let maker; let owner;
-  let keys; let codes;
-  const call = async (method, params) => {
-    const res = await rpc(node.rpcPort, method, params);
-    if (res.error) { const e = new Error(res.error.message); e.code = res.error.code; throw e; }
-    return res.result;
-  };
+  let keys; let codes; let call; let submit; let record; let seqs; let genesis;
 
   before(async () => {
     await cryptoWaitReady();
     node = await startNode(['--dev']);
     api = await connect(node.rpcUrl);
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    [alice, maker, owner] = ['//Alice', '//Bob', '//Charlie'].map((u) => keyring.addFromUri(u));
-    const deviceRing = new Keyring({ type: 'ed25519', ss58Format: 42 });
-    keys = [0, 1].map((i) => deviceRing.addFromUri(`//e2e-anchor-device-${i}`));
-    ({ codes } = await activeDevices(api, { alice, maker, owner }, keys, { prefix: 'ANC' }));
-    for (const key of keys) {
-      const r = await send(api, api.tx.dagAccounts.lock(key.address, ITC), owner);
-      assert.equal(r.error, undefined);
-    }
+    ({ keys, codes, call, submit, record, seqs, genesis } = await anchoringSetUp(api, node.rpcPort, 'ANC'));
   });
 
   after(async () => {
@@ -55,23 +38,6 @@ describe('DAG anchors: off-chain worker, agreement, settlement, proofs', () => {
   });
 
   test('DAG transactions are cut, anchored by the off-chain worker, settled and provable', async () => {
-    const genesis = api.genesisHash.toU8a();
-    const seqs = [0, 0];
-    const submit = async (i, payload) => {
-      const limits = await call('dag_limits', []);
-      const essence = {
-        sender: keys[i].publicKey, seq: seqs[i]++, parents: limits.tips.map((t) => hexToU8a(t)),
-        timestampMs: Date.now(), payload,
-      };
-      const { id, bytes } = makeTx(genesis, essence, keys[i], limits.difficulty);
-      assert.equal(await call('dag_submit', [u8aToHex(bytes)]), u8aToHex(id));
-      return u8aToHex(id);
-    };
-    const record = (tag) => ({ record: { digest: new Uint8Array(32).fill(tag), size: 64, cid: null } });
-    // The DAG service reads micro-accounts at the finalized block: wait for the locks.
-    const best = (await api.rpc.chain.getHeader()).number.toNumber();
-    await waitFor(async () => (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber() >= best,
-      60_000, 'the locks finalized');
     const before = await Promise.all(keys.map((k) => api.query.dagAccounts.accounts(k.address)));
 
     const moved = ITC / 4n;

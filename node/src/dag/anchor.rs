@@ -71,6 +71,10 @@ pub async fn run<C, BE>(
 	C::Api: DagAnchorApi<Block, BlockNumber> + DagAccountsApi<Block, AccountId, Balance>,
 	BE: Backend<Block>,
 {
+	match content.check().await {
+		Ok(store) => log::info!(target: LOG, "batch files go to the {store}"),
+		Err(e) => log::warn!(target: LOG, "the batch file store is not usable yet: {e}"),
+	}
 	let mut finality = client.finality_notification_stream();
 	let mut service = Anchoring {
 		client,
@@ -83,7 +87,7 @@ pub async fn run<C, BE>(
 	};
 	while let Some(notification) = finality.next().await {
 		let number = *notification.header.number();
-		if let Err(e) = service.step(notification.hash, number) {
+		if let Err(e) = service.step(notification.hash, number).await {
 			log::warn!(target: LOG, "at #{number}: {e}");
 		}
 	}
@@ -95,14 +99,13 @@ where
 	C::Api: DagAnchorApi<Block, BlockNumber> + DagAccountsApi<Block, AccountId, Balance>,
 	BE: Backend<Block>,
 {
-	fn step(
+	async fn step(
 		&mut self,
 		at: <Block as sp_runtime::traits::Block>::Hash,
 		number: BlockNumber,
 	) -> Result<(), String> {
-		let api = self.client.runtime_api();
-		let status = api.status(at).map_err(|e| e.to_string())?;
-		if !self.mark_anchors(at, status.last_anchored)? {
+		let status = self.client.runtime_api().status(at).map_err(|e| e.to_string())?;
+		if !self.mark_anchors(at, status.last_anchored).await? {
 			return Ok(()); // Still catching up: cut once every anchor is marked.
 		}
 		let Some(window) = status.open else { return Ok(()) };
@@ -112,36 +115,11 @@ where
 		if Instant::now() < self.retry_at {
 			return Ok(());
 		}
-		let reference = self
-			.client
-			.hash(window.reference)
-			.map_err(|e| e.to_string())?
-			.ok_or("the reference block is unknown")?;
-		let candidates = self.dag.unanchored_before(window.end_ms);
-		let mut locked = HashMap::new();
-		for (_, tx) in &candidates {
-			let mut accounts = vec![tx.essence.sender];
-			if let itc_dag::Payload::Transfer { to, .. } = tx.essence.payload {
-				accounts.push(to);
-			}
-			for account in accounts {
-				if let std::collections::hash_map::Entry::Vacant(entry) = locked.entry(account) {
-					let state = api.sender(reference, AccountId::from(account)).ok().flatten();
-					entry.insert(state.map_or(0, |s| s.locked));
-				}
-			}
-		}
-		let batch = Batch::cut(
-			self.dag.genesis(),
-			window.epoch,
-			window.end_ms,
-			candidates.iter().map(|(id, tx)| (*id, tx)),
-			&LockedView(locked),
-		);
+		let batch = self.cut(window.epoch, window.reference, window.end_ms)?;
 		let cid = if batch.txs.is_empty() {
 			String::new()
 		} else {
-			match self.content.put(&batch.to_file()) {
+			match self.content.put(&batch.to_file()).await {
 				Ok(cid) => cid,
 				Err(e) => {
 					self.retry_at = Instant::now() + self.backoff;
@@ -179,9 +157,41 @@ where
 		Ok(())
 	}
 
+	/// The batch of `epoch` (ending at `end_ms`), against the micro-accounts at block
+	/// `reference`.
+	fn cut(&self, epoch: u32, reference: BlockNumber, end_ms: u64) -> Result<Batch, String> {
+		let api = self.client.runtime_api();
+		let reference = self
+			.client
+			.hash(reference)
+			.map_err(|e| e.to_string())?
+			.ok_or("the reference block is unknown")?;
+		let candidates = self.dag.unanchored_before(end_ms);
+		let mut locked = HashMap::new();
+		for (_, tx) in &candidates {
+			let mut accounts = vec![tx.essence.sender];
+			if let itc_dag::Payload::Transfer { to, .. } = tx.essence.payload {
+				accounts.push(to);
+			}
+			for account in accounts {
+				if let std::collections::hash_map::Entry::Vacant(entry) = locked.entry(account) {
+					let state = api.sender(reference, AccountId::from(account)).ok().flatten();
+					entry.insert(state.map_or(0, |s| s.locked));
+				}
+			}
+		}
+		Ok(Batch::cut(
+			self.dag.genesis(),
+			epoch,
+			end_ms,
+			candidates.iter().map(|(id, tx)| (*id, tx)),
+			&LockedView(locked),
+		))
+	}
+
 	/// Marks the transactions of anchors up to `last` (at finalized block `at`) anchored;
 	/// returns whether it got through all of them.
-	fn mark_anchors(
+	async fn mark_anchors(
 		&self,
 		at: <Block as sp_runtime::traits::Block>::Hash,
 		last: Option<u32>,
@@ -194,11 +204,18 @@ where
 			return Ok(true);
 		}
 		let until = last.min(first.saturating_add(CATCH_UP_PER_BLOCK - 1));
-		let api = self.client.runtime_api();
-		for epoch in first..=until {
-			if let Some(anchor) = api.anchor(at, epoch).map_err(|e| e.to_string())? {
-				self.mark(epoch, &anchor.root, anchor.count, &anchor.cid);
+		let anchors = {
+			let api = self.client.runtime_api();
+			let mut anchors = Vec::new();
+			for epoch in first..=until {
+				if let Some(anchor) = api.anchor(at, epoch).map_err(|e| e.to_string())? {
+					anchors.push((epoch, anchor));
+				}
 			}
+			anchors
+		};
+		for (epoch, anchor) in anchors {
+			self.mark(epoch, &anchor.root, anchor.count, &anchor.cid).await;
 		}
 		// Marks are idempotent: a crash before this write only repeats them.
 		self.dag.set_meta(PROGRESS_KEY, &until.to_le_bytes())?;
@@ -206,16 +223,19 @@ where
 	}
 
 	/// Marks one anchor's transactions, from our own batch or the stored file.
-	fn mark(&self, epoch: u32, root: &[u8; 32], count: u32, cid: &[u8]) {
+	async fn mark(&self, epoch: u32, root: &[u8; 32], count: u32, cid: &[u8]) {
 		if count == 0 {
 			return;
 		}
-		let ours = self.cut.get(&epoch).filter(|b| b.root() == *root).cloned();
-		let batch = ours.or_else(|| {
-			let cid = std::str::from_utf8(cid).ok()?;
-			let file = self.content.get(cid).ok().flatten()?;
-			Batch::from_file(&file).filter(|b| b.root() == *root && b.epoch == epoch)
-		});
+		let mut batch = self.cut.get(&epoch).filter(|b| b.root() == *root).cloned();
+		if batch.is_none() {
+			if let Ok(cid) = std::str::from_utf8(cid) {
+				let file = self.content.get(cid).await.ok().flatten();
+				batch = file
+					.and_then(|file| Batch::from_file(&file))
+					.filter(|b| b.root() == *root && b.epoch == epoch);
+			}
+		}
 		let Some(batch) = batch else {
 			log::warn!(
 				target: LOG,
@@ -234,7 +254,7 @@ where
 }
 
 /// Where a transaction is anchored and its proof, for `dag_proof`.
-pub fn proof<C>(
+pub async fn proof<C>(
 	client: &C,
 	dag: &DagShared,
 	content: &dyn ContentStore,
@@ -246,12 +266,13 @@ where
 {
 	let Some(epoch) = dag.anchored_epoch(id) else { return Ok(None) };
 	let at = client.info().finalized_hash;
-	let Some(anchor) = client.runtime_api().anchor(at, epoch).map_err(|e| e.to_string())? else {
-		return Ok(None);
-	};
+	let anchor = client.runtime_api().anchor(at, epoch).map_err(|e| e.to_string())?;
+	let Some(anchor) = anchor else { return Ok(None) };
 	let cid = std::str::from_utf8(&anchor.cid).map_err(|_| "the anchor's CID is not text")?;
-	let file =
-		content.get(cid)?.ok_or_else(|| format!("batch {cid} is not in this node's store"))?;
+	let file = content
+		.get(cid)
+		.await?
+		.ok_or_else(|| format!("batch {cid} is not in this node's store"))?;
 	let batch = Batch::from_file(&file).ok_or("the stored batch file does not decode")?;
 	if batch.root() != anchor.root {
 		return Err("the stored batch does not match the anchor".into());

@@ -87,8 +87,8 @@ pub trait DagApi {
 	/// Where an anchored transaction is anchored and its Merkle proof, to check with the
 	/// runtime API `DagAnchorApi::verify_inclusion` (or by hand) against a finalized anchor;
 	/// `null` if this node knows no anchor holding it.
-	#[method(name = "proof", blocking)]
-	fn proof(&self, id: H256) -> RpcResult<Option<ProofInfo>>;
+	#[method(name = "proof")]
+	async fn proof(&self, id: H256) -> RpcResult<Option<ProofInfo>>;
 
 	/// The current tips.
 	#[method(name = "tips")]
@@ -193,13 +193,15 @@ where
 	}
 }
 
+#[jsonrpsee::core::async_trait]
 impl<C> DagApiServer for Dag<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: DagAccountsApi<Block, AccountId, Balance> + DagAnchorApi<Block, BlockNumber>,
 {
-	fn proof(&self, id: H256) -> RpcResult<Option<ProofInfo>> {
+	async fn proof(&self, id: H256) -> RpcResult<Option<ProofInfo>> {
 		let found = super::anchor::proof(&*self.client, &self.dag, &*self.content, &id.0)
+			.await
 			.map_err(|e| error(code::UNAVAILABLE, e))?;
 		let Some((epoch, batch)) = found else { return Ok(None) };
 		let Some((proof, effect)) = batch.proof(&id.0) else { return Ok(None) };
