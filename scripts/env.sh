@@ -4,6 +4,7 @@
 # (CI clones main afresh for each run) reuses one build instead of compiling for 45 minutes.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/itc-target}"
 export ITC_NODE="${ITC_NODE:-$CARGO_TARGET_DIR/release/itc-node}"
+export ITC_LOAD="${ITC_LOAD:-$CARGO_TARGET_DIR/release/itc-load}"
 # Link against the system libssl rather than compiling OpenSSL from C (litep2p pulls it in).
 export OPENSSL_NO_VENDOR=1
 ITC_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -8,6 +8,7 @@
 //! prints a JSON report: throughput measured from the blocks' own timestamps, latencies,
 //! finality lag, block fullness.
 
+mod cpu;
 mod report;
 mod rpc;
 mod sign;
@@ -53,6 +54,9 @@ struct Args {
 	/// How long to wait after the last submission for finality, in seconds.
 	#[arg(long, default_value_t = 60)]
 	drain: u64,
+	/// Processes (node PIDs) whose CPU use over the measured window to report; repeatable.
+	#[arg(long = "cpu-pid")]
+	cpu_pids: Vec<u32>,
 }
 
 /// Whether a refusal means "the pool is full, try again".
@@ -98,8 +102,16 @@ async fn run(args: Args) -> Result<report::Report, String> {
 		args.duration,
 		args.rate.map_or("full speed".into(), |r| format!("{r} extrinsics/s"))
 	);
+	let ceiling = workload.ceiling();
 	let started = Instant::now();
 	let started_ms = now_ms();
+	let cpu_from = tokio::spawn({
+		let (pids, warmup) = (args.cpu_pids.clone(), Duration::from_secs(args.warmup));
+		async move {
+			tokio::time::sleep(warmup).await;
+			cpu::sample(&pids)
+		}
+	});
 	let end = started + Duration::from_secs(args.duration);
 	let in_flight = Arc::new(Semaphore::new(args.concurrency));
 	let retries = Arc::new(AtomicU64::new(0));
@@ -140,6 +152,7 @@ async fn run(args: Args) -> Result<report::Report, String> {
 		k += 1;
 	}
 	let sent_for = started.elapsed();
+	let cpu = cpu::usage(&cpu_from.await.map_err(|e| e.to_string())?, &cpu::sample(&args.cpu_pids));
 	// Let the submissions in flight finish, then wait for finality.
 	let _ = in_flight.acquire_many(args.concurrency as u32).await;
 	let drain_until = Instant::now() + Duration::from_secs(args.drain);
@@ -160,6 +173,8 @@ async fn run(args: Args) -> Result<report::Report, String> {
 		refusals,
 		sent: tracker.sent(),
 		blocks: tracker.blocks(),
+		ceiling,
+		cpu,
 	}))
 }
 

@@ -92,6 +92,12 @@ pub struct Report {
 	pub lost: usize,
 	/// Throughput in the window.
 	pub throughput: Throughput,
+	/// What the weights and block limits allow.
+	pub ceiling: crate::workload::Ceiling,
+	/// Measured throughput ÷ the ceiling.
+	pub ratio_to_ceiling: f64,
+	/// CPU use of the `--cpu-pid` processes over the window.
+	pub cpu: Vec<crate::cpu::Usage>,
 	/// Submit → first seen in a best block, ms (extrinsics submitted in the window).
 	pub inclusion_ms: Spread,
 	/// Submit → first seen in a finalized block, ms.
@@ -113,6 +119,8 @@ pub struct Inputs<'a> {
 	pub refusals: BTreeMap<String, u64>,
 	pub sent: Vec<Sent>,
 	pub blocks: Vec<BlockSeen>,
+	pub ceiling: crate::workload::Ceiling,
+	pub cpu: Vec<crate::cpu::Usage>,
 }
 
 impl Report {
@@ -128,6 +136,8 @@ impl Report {
 			refusals,
 			sent,
 			blocks,
+			ceiling,
+			cpu,
 		} = inputs;
 		let warmup = Duration::from_secs(args.warmup);
 		let in_window = |s: &Sent| {
@@ -178,11 +188,35 @@ impl Report {
 			pool_full_retries: retries,
 			refusals,
 			lost: sent.iter().filter(|s| s.accepted && s.finalized.is_none()).count(),
+			ratio_to_ceiling: throughput.extrinsics_per_second / ceiling.extrinsics_per_second,
 			throughput,
+			ceiling,
+			cpu,
 			inclusion_ms: Spread::of(inclusion),
 			finality_ms: Spread::of(finality),
 			finality_lag_blocks: Spread::of(lag),
 			blocks,
 		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn percentiles_are_nearest_rank() {
+		let spread = Spread::of((1..=100).map(f64::from).collect());
+		assert_eq!(
+			(spread.count, spread.p50, spread.p90, spread.p99, spread.max),
+			(100, 51.0, 90.0, 99.0, 100.0)
+		);
+		assert_eq!(Spread::of(vec![]).count, 0);
+		assert_eq!(Spread::of(vec![7.0]).p99, 7.0);
+	}
+
+	#[test]
+	fn the_normal_limit_is_three_quarters_of_a_second() {
+		assert_eq!(normal_limit(), 750_000_000_000);
 	}
 }

@@ -19,9 +19,9 @@ pub struct Chain {
 	pub transaction_version: u32,
 }
 
-/// `call` signed by `signer` with `nonce`, encoded for `author_submitExtrinsic`.
-pub fn signed(chain: &Chain, signer: &sr25519::Pair, nonce: u32, call: RuntimeCall) -> Vec<u8> {
-	let extension: TxExtension = (
+/// The transaction extensions of an immortal, tip-less transaction with `nonce`.
+pub fn extension(nonce: u32) -> TxExtension {
+	(
 		frame_system::AuthorizeCall::<Runtime>::new(),
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
 		frame_system::CheckSpecVersion::<Runtime>::new(),
@@ -33,7 +33,12 @@ pub fn signed(chain: &Chain, signer: &sr25519::Pair, nonce: u32, call: RuntimeCa
 		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
 		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
 		frame_system::WeightReclaim::<Runtime>::new(),
-	);
+	)
+}
+
+/// `call` signed by `signer` with `nonce`, encoded for `author_submitExtrinsic`.
+pub fn signed(chain: &Chain, signer: &sr25519::Pair, nonce: u32, call: RuntimeCall) -> Vec<u8> {
+	let extension = extension(nonce);
 	let implicit = (
 		(),
 		(),

@@ -63,14 +63,7 @@ impl Workload {
 		count: usize,
 		tag: u64,
 	) -> Result<Self, String> {
-		let senders: Vec<_> = (0..count)
-			.map(|i| {
-				let pair = sr25519::Pair::from_string(&format!("//itc-load//{tag}//{i}"), None)
-					.expect("a valid derivation path");
-				let id = account(&pair);
-				(pair, id)
-			})
-			.collect();
+		let senders = senders(tag, count);
 		let funds: Balance = match kind {
 			Kind::Transfer => 100 * ITC,
 			// The application deposit (1,000 ITC) and fees.
@@ -115,7 +108,18 @@ impl Workload {
 		let count = self.senders.len() as u64;
 		let sender = (k % count) as usize;
 		let nonce = self.nonces[sender] + (k / count) as u32;
-		let call = match self.kind {
+		sign::signed(&self.chain, &self.senders[sender].0, nonce, self.call(k))
+	}
+
+	/// What the weight model allows of the `k`-th extrinsic (the first stands for all).
+	pub fn ceiling(&self) -> Ceiling {
+		Ceiling::of(&self.call(0), self.extrinsic(0).len(), self.kind.items())
+	}
+
+	/// The call of the `k`-th extrinsic.
+	fn call(&self, k: u64) -> RuntimeCall {
+		let sender = (k % self.senders.len() as u64) as usize;
+		match self.kind {
 			Kind::Transfer => {
 				let to = &self.senders[(sender + 1) % self.senders.len()].1;
 				RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
@@ -128,8 +132,7 @@ impl Workload {
 				let devices = (k * items..(k + 1) * items).map(|n| self.device(n)).collect();
 				RuntimeCall::Devices(pallet_devices::Call::register { devices })
 			},
-		};
-		sign::signed(&self.chain, &self.senders[sender].0, nonce, call)
+		}
 	}
 
 	/// Device `n` of the run: a unique serial and a unique ed25519 key.
@@ -139,6 +142,76 @@ impl Workload {
 			model: b"LOAD-1".to_vec(),
 			serial: format!("{:x}-{n}", self.tag).into_bytes(),
 			key: DeviceKey::Ed25519(ed25519::Pair::from_seed(&seed).public()),
+		}
+	}
+}
+
+/// The run's sending accounts, derived from `tag`.
+fn senders(tag: u64, count: usize) -> Vec<(sr25519::Pair, AccountId)> {
+	(0..count)
+		.map(|i| {
+			let pair = sr25519::Pair::from_string(&format!("//itc-load//{tag}//{i}"), None)
+				.expect("a valid derivation path");
+			let id = account(&pair);
+			(pair, id)
+		})
+		.collect()
+}
+
+/// What the block limits allow of one kind of extrinsic, from the runtime's weights: the
+/// extrinsic base weight, the call's weight and its transaction extensions' weight against
+/// the normal class's share of a block, and its length against the block length.
+#[derive(Clone, Copy, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ceiling {
+	/// Weight (ref time) of one extrinsic, µs: base + call + extensions.
+	pub extrinsic_us: f64,
+	/// Of that, the call's.
+	pub call_us: f64,
+	/// Of that, the transaction extensions'.
+	pub extensions_us: f64,
+	/// Of that, the base extrinsic weight.
+	pub base_us: f64,
+	/// Bytes of one encoded extrinsic.
+	pub length: usize,
+	/// Extrinsics a block holds by weight.
+	pub per_block_by_weight: u64,
+	/// Extrinsics a block holds by length.
+	pub per_block_by_length: u64,
+	/// Extrinsics per second the limits allow (the lesser of the two, per block time).
+	pub extrinsics_per_second: f64,
+	/// Items per second.
+	pub items_per_second: f64,
+}
+
+impl Ceiling {
+	fn of(call: &RuntimeCall, length: usize, items: u32) -> Self {
+		use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
+		use sp_runtime::traits::TransactionExtension;
+		let weights = <Runtime as frame_system::Config>::BlockWeights::get();
+		let normal = weights.get(DispatchClass::Normal);
+		let limit = normal.max_total.unwrap_or(weights.max_block).ref_time();
+		let call_weight = call.get_dispatch_info().call_weight.ref_time();
+		let extensions = sign::extension(0).weight(call).ref_time();
+		let base = normal.base_extrinsic.ref_time();
+		let extrinsic = base + call_weight + extensions;
+		let max_length = *<Runtime as frame_system::Config>::BlockLength::get()
+			.max
+			.get(DispatchClass::Normal) as u64;
+		let (by_weight, by_length) = (limit / extrinsic.max(1), max_length / length.max(1) as u64);
+		let per_second =
+			by_weight.min(by_length) as f64 * 1_000.0 / itc_primitives::time::SLOT_DURATION as f64;
+		let us = |ps: u64| ps as f64 / 1_000_000.0;
+		Ceiling {
+			extrinsic_us: us(extrinsic),
+			call_us: us(call_weight),
+			extensions_us: us(extensions),
+			base_us: us(base),
+			length,
+			per_block_by_weight: by_weight,
+			per_block_by_length: by_length,
+			extrinsics_per_second: per_second,
+			items_per_second: per_second * f64::from(items),
 		}
 	}
 }
@@ -212,4 +285,65 @@ where
 		tokio::time::sleep(Duration::from_millis(200)).await;
 	}
 	Err(format!("timed out waiting for {what}"))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use codec::Encode;
+	use itc_runtime::UncheckedExtrinsic;
+
+	fn workload(kind: Kind) -> Workload {
+		let chain = Chain { genesis: [7; 32].into(), spec_version: 1, transaction_version: 1 };
+		Workload { kind, chain, tag: 9, senders: senders(9, 3), nonces: vec![5, 0, 2] }
+	}
+
+	#[test]
+	fn senders_take_turns_each_with_its_next_nonce() {
+		let load = workload(Kind::Transfer);
+		for (sender, nonce) in [(0, 5), (1, 0), (2, 2), (0, 6), (1, 3)] {
+			let raw = load.extrinsic(nonce_index(sender, nonce, &load));
+			let xt = UncheckedExtrinsic::decode(&mut &raw[..]).unwrap();
+			let sp_runtime::generic::Preamble::Signed(who, _, extension) = xt.preamble else {
+				panic!("signed")
+			};
+			assert_eq!(who, load.senders[sender].1.clone().into());
+			assert_eq!(extension.6 .0, nonce);
+		}
+	}
+
+	/// The `k` at which `sender` sends with `nonce`.
+	fn nonce_index(sender: usize, nonce: u32, load: &Workload) -> u64 {
+		u64::from(nonce - load.nonces[sender]) * load.senders.len() as u64 + sender as u64
+	}
+
+	#[test]
+	fn registrations_carry_unique_devices() {
+		let batch = workload(Kind::RegisterBatch);
+		let single = workload(Kind::Register);
+		let devices = |load: &Workload, k| match load.call(k) {
+			RuntimeCall::Devices(pallet_devices::Call::register { devices }) => devices,
+			_ => panic!("a registration"),
+		};
+		assert_eq!(devices(&batch, 0).len(), BATCH as usize);
+		assert_eq!(devices(&single, 3).len(), 1);
+		let mut keys: Vec<_> = (0..3).flat_map(|k| devices(&batch, k)).map(|d| d.key).collect();
+		keys.sort_by_key(|k| k.encode());
+		keys.dedup();
+		assert_eq!(keys.len(), 3 * BATCH as usize);
+	}
+
+	#[test]
+	fn the_ceiling_adds_up_and_fits_a_block() {
+		for kind in [Kind::Transfer, Kind::Register, Kind::RegisterBatch] {
+			let c = workload(kind).ceiling();
+			assert!((c.extrinsic_us - (c.base_us + c.call_us + c.extensions_us)).abs() < 1e-6);
+			assert!(c.per_block_by_weight > 0 && c.per_block_by_length > 0);
+			assert!(c.per_block_by_weight as f64 * c.extrinsic_us <= 750_000.0);
+			assert!(
+				(c.items_per_second / c.extrinsics_per_second - f64::from(kind.items())).abs()
+					< 1e-9
+			);
+		}
+	}
 }

@@ -21,7 +21,7 @@ export async function freePort() {
 
 /**
  * Starts `itc-node` with the given arguments on fresh loopback ports and a fresh base path
- * (or `options.base`, to restart a node on its database). Returns { rpcUrl, rpcPort, p2pPort,
+ * (or `options.base`, to restart a node on its database). Returns { pid, rpcUrl, rpcPort, p2pPort,
  * base, startedAt, stop({ keep }), logFile }; `stop({ keep: true })` leaves the base path.
  */
 export async function startNode(args = ['--dev'], options = {}) {
@@ -54,6 +54,7 @@ export async function startNode(args = ['--dev'], options = {}) {
     return rpcReady(rpcPort);
   }, 120_000, `itc-node RPC on ${rpcUrl}`);
   return {
+    pid: child.pid,
     rpcUrl,
     rpcPort,
     p2pPort,
