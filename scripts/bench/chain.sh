@@ -72,6 +72,8 @@ for workload in transfer register register-batch; do
 	kill "$node_pid"
 	wait "$node_pid" || true
 	node_pid=""
+	# How long the node took to prepare each block (report.py: time of a full block).
+	grep 'Prepared block for proposing' "$scratch/dev-$workload.log" > "$out/dev-$workload-proposals.txt" || true
 done
 
 echo "== four validators (zombienet)"

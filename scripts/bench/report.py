@@ -5,6 +5,7 @@ markers, and two plots in docs/bench/.
 
     scripts/bench/report.py docs/bench/results
 """
+import datetime
 import json
 import pathlib
 import re
@@ -23,7 +24,7 @@ WORKLOADS = {
     "register": "device registrations, 1 per extrinsic",
     "register-batch": "device registrations, 100 per extrinsic",
 }
-UNITS = {"KiB/s": 1 / 1024, "MiB/s": 1, "GiB/s": 1024}
+UNITS = {"KiB/s": 1 / 1024, "MiB/s": 1, "GiB/s": 1024}  # in MiB/s
 
 
 def machine(text):
@@ -32,9 +33,10 @@ def machine(text):
     for line in text.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) >= 3:
-            match = re.match(r"([\d.]+)\s*(KiB/s|MiB/s|GiB/s)", cells[2])
+            # Printed as "812.67 KiBs" (or "KiB/s" in older versions).
+            match = re.match(r"([\d.]+)\s*(KiB|MiB|GiB)/?s$", cells[2])
             if match:
-                scores[cells[1]] = (float(match[1]), match[2])
+                scores[cells[1]] = (float(match[1]), f"{match[2]}/s")
     return scores
 
 
@@ -42,6 +44,19 @@ def sr25519_per_second(scores):
     """Verifications per second: the score is KiB/s of 32-byte messages (sc-sysinfo)."""
     value, unit = scores["SR25519-Verify"]
     return value * UNITS[unit] * 1024 * 1024 / 32
+
+
+def proposals(folder, workload):
+    """Median time the node took to prepare a block that hit the weight limit, in ms, from its
+    log lines "Prepared block for proposing at N (X ms) ... end: HitBlockWeightLimit"."""
+    path = folder / f"dev-{workload}-proposals.txt"
+    if not path.exists():
+        return None
+    times = sorted(
+        int(m[1])
+        for m in re.finditer(r"Prepared block for proposing at \d+ \((\d+) ms\).*HitBlockWeightLimit", path.read_text())
+    )
+    return times[len(times) // 2] if times else None
 
 
 def load(folder, name):
@@ -63,9 +78,10 @@ def section(folder):
     version = (folder / "node-version.txt").read_text().strip()
     runs = {w: {n: load(folder, f"dev-{w}-{n}") for n in ("max", "10", "50", "90")} for w in WORKLOADS}
     first = runs["transfer"]["max"]
+    taken = datetime.date.fromtimestamp((folder / "dev-transfer-max.json").stat().st_mtime)
     lines = [
-        f"Measured by `scripts/bench/chain.sh` ({version}, release build, this machine: 2 cores, "
-        f"24 GB), {len(first['blocks'])} blocks followed per run, each run {first['durationS']:.0f} s "
+        f"Measured on {taken} by `scripts/bench/chain.sh` ({version}, release build, this machine: "
+        f"2 cores, 24 GB), each run {first['durationS']:.0f} s "
         f"of sending with the first {first['warmupS']} s left out. Throughput is counted from the "
         "blocks' own timestamps; latencies are from submitting to first seeing the extrinsic in a "
         "best or a finalized block (polled every 20 ms). Each workload runs on a fresh `--dev` "
@@ -82,8 +98,8 @@ def section(folder):
         "",
         "**Maximum throughput** (flat out: the pool kept full):",
         "",
-        "| workload | items/s | weight-model ceiling | ratio | block fullness | per sr25519 verification/s | node CPU | bottleneck |",
-        "|---|---|---|---|---|---|---|---|",
+        "| workload | items/s | weight-model ceiling | ratio | block fullness | time to prepare a full block | per sr25519 verification/s | node CPU | bottleneck |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for w, title in WORKLOADS.items():
         r = runs[w]["max"]
@@ -91,12 +107,14 @@ def section(folder):
             continue
         t, c = r["throughput"], r["ceiling"]
         bottleneck = "block weight" if t["meanFullness"] > 0.95 else "signature checks and import (CPU)"
+        prepared = proposals(folder, w)
+        prepared = f"{prepared} ms (weight limit 750 ms)" if prepared else "–"
         lines.append(
             f"| {title} | {t['itemsPerSecond']:,.0f} | {c['itemsPerSecond']:,.0f} "
             f"({c['perBlockByWeight']:,} × {r['itemsPerExtrinsic']} per block; "
             f"{c['extrinsicUs']:.0f} µs = base {c['baseUs']:.0f} + call {c['callUs']:.0f} + "
             f"extensions {c['extensionsUs']:.0f}) | {r['ratioToCeiling']:.2f} | "
-            f"{t['meanFullness'] * 100:.0f} % | {t['extrinsicsPerSecond'] / verify:.3f} | {cpu(r)} | {bottleneck} |"
+            f"{t['meanFullness'] * 100:.0f} % | {prepared} | {t['extrinsicsPerSecond'] / verify:.3f} | {cpu(r)} | {bottleneck} |"
         )
     lines += [
         "",

@@ -34,7 +34,7 @@ describe('itc-load against the node', () => {
     assert.equal(report.workload, 'transfer');
     assert.ok(report.submitted >= 300 && report.submitted <= 330, `${report.submitted} submitted in 8 s at 40/s`);
     assert.equal(report.accepted, report.submitted);
-    assert.equal(report.lost, 0, 'all finalized');
+    assert.equal(report.notFinalized, 0, 'all finalized');
     assert.deepEqual(report.refusals, {});
     assert.ok(Math.abs(report.throughput.extrinsicsPerSecond - 40) < 15, `${report.throughput.extrinsicsPerSecond}/s`);
     assert.ok(report.inclusionMs.count > 0 && report.inclusionMs.p50 < 6_000);
@@ -48,7 +48,7 @@ describe('itc-load against the node', () => {
   test('device registrations in batches count 100 devices an extrinsic', async () => {
     const report = await load('--workload', 'register-batch', '--rate', '2');
     assert.equal(report.itemsPerExtrinsic, 100);
-    assert.equal(report.lost, 0);
+    assert.equal(report.notFinalized, 0);
     assert.deepEqual(report.refusals, {});
     assert.ok(Math.abs(report.throughput.itemsPerSecond - 200) < 120, `${report.throughput.itemsPerSecond} devices/s`);
   });

@@ -2,8 +2,8 @@
 //!
 //! It sets up fresh senders from Alice (a `--dev` chain), then signs extrinsics with the
 //! runtime's own types and submits them over JSON-RPC for `--duration` seconds, at `--rate`
-//! extrinsics a second or, without it, flat out (as fast as the pool takes them, waiting
-//! and retrying while it is full). It follows the chain meanwhile and records, for each
+//! extrinsics a second or, without it, flat out: as fast as blocks take them, with up to four
+//! blocks' worth (by the weight model, at most one per sender) waiting in the pool. It follows the chain meanwhile and records, for each
 //! extrinsic, when it was submitted, first seen in a best block and in a finalized one. It
 //! prints a JSON report: throughput measured from the blocks' own timestamps, latencies,
 //! finality lag, block fullness.
@@ -45,12 +45,18 @@ struct Args {
 	/// The first seconds, left out of the figures (the pool filling up).
 	#[arg(long, default_value_t = 6)]
 	warmup: u64,
-	/// Accounts that send, in turn.
-	#[arg(long, default_value_t = 256)]
+	/// Accounts that send, in turn. Many, so that each has few transactions waiting: long
+	/// nonce chains of one account end up in the pool's future queue, whose limit drops them.
+	#[arg(long, default_value_t = 2048)]
 	senders: usize,
 	/// Submissions in flight at once.
 	#[arg(long, default_value_t = 64)]
 	concurrency: usize,
+	/// Flat out: accepted extrinsics allowed to wait for a block at once (default: what four
+	/// blocks hold by the weight model, at most one per sender), so the pool keeps the blocks
+	/// full without a backlog it would have to drop.
+	#[arg(long)]
+	max_waiting: Option<usize>,
 	/// How long to wait after the last submission for finality, in seconds.
 	#[arg(long, default_value_t = 60)]
 	drain: u64,
@@ -116,11 +122,19 @@ async fn run(args: Args) -> Result<report::Report, String> {
 	let in_flight = Arc::new(Semaphore::new(args.concurrency));
 	let retries = Arc::new(AtomicU64::new(0));
 	let refusals = Arc::new(Mutex::new(std::collections::BTreeMap::<String, u64>::new()));
+	let max_waiting = args
+		.max_waiting
+		.unwrap_or(4 * ceiling.per_block_by_weight.min(ceiling.per_block_by_length) as usize)
+		.min(args.senders);
 	let mut k = 0u64;
 	while Instant::now() < end {
 		if let Some(rate) = args.rate {
 			let due = started + Duration::from_secs_f64(k as f64 / rate);
 			tokio::time::sleep_until(due.into()).await;
+		} else {
+			while tracker.waiting() >= max_waiting && Instant::now() < end {
+				tokio::time::sleep(Duration::from_millis(10)).await;
+			}
 		}
 		let permit = in_flight.clone().acquire_owned().await.expect("never closed");
 		let extrinsic = workload.extrinsic(k);

@@ -88,8 +88,9 @@ pub struct Report {
 	pub pool_full_retries: u64,
 	/// Refusals, by message.
 	pub refusals: BTreeMap<String, u64>,
-	/// Accepted but never seen in a finalized block before the drain ended.
-	pub lost: usize,
+	/// Accepted but not seen in a finalized block when the drain ended (after a flat-out run:
+	/// the pool's backlog, still being worked through).
+	pub not_finalized: usize,
 	/// Throughput in the window.
 	pub throughput: Throughput,
 	/// What the weights and block limits allow.
@@ -187,7 +188,7 @@ impl Report {
 			accepted: sent.iter().filter(|s| s.accepted).count(),
 			pool_full_retries: retries,
 			refusals,
-			lost: sent.iter().filter(|s| s.accepted && s.finalized.is_none()).count(),
+			not_finalized: sent.iter().filter(|s| s.accepted && s.finalized.is_none()).count(),
 			ratio_to_ceiling: throughput.extrinsics_per_second / ceiling.extrinsics_per_second,
 			throughput,
 			ceiling,

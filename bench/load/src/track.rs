@@ -53,6 +53,8 @@ struct State {
 	headers: HashMap<Hash, Header>,
 	contents: HashMap<Hash, Vec<Hash>>,
 	blocks: Vec<BlockSeen>,
+	/// Accepted and not yet seen in a block.
+	waiting: usize,
 	best: Option<Hash>,
 	finalized: Option<Hash>,
 	finalized_number: u32,
@@ -72,9 +74,20 @@ impl Tracker {
 
 	/// Notes that the pool accepted `hash`.
 	pub fn accepted(&self, hash: Hash) {
-		if let Some(sent) = self.0.lock().expect("not poisoned").sent.get_mut(&hash) {
-			sent.accepted = true;
+		let mut state = self.0.lock().expect("not poisoned");
+		if let Some(sent) = state.sent.get_mut(&hash) {
+			if !sent.accepted && sent.included.is_none() {
+				sent.accepted = true;
+				state.waiting += 1;
+			} else {
+				sent.accepted = true;
+			}
 		}
+	}
+
+	/// Accepted extrinsics not yet seen in a block: the run's share of the pool.
+	pub fn waiting(&self) -> usize {
+		self.0.lock().expect("not poisoned").waiting
 	}
 
 	/// Every extrinsic of the run so far.
@@ -160,11 +173,17 @@ impl Tracker {
 		let now = Instant::now();
 		let mut state = self.0.lock().expect("not poisoned");
 		let ids = state.contents.get(&at).cloned().unwrap_or_default();
+		let mut left = 0;
 		for id in ids {
 			if let Some(sent) = state.sent.get_mut(&id) {
+				let waited = sent.accepted && sent.included.is_none();
 				update(sent, now);
+				if waited && sent.included.is_some() {
+					left += 1;
+				}
 			}
 		}
+		state.waiting = state.waiting.saturating_sub(left);
 	}
 
 	/// Fetches `from` and its ancestors back to a known block; the new ones, oldest last.

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 /// Devices per `register` extrinsic in the batch workload (the runtime's `MaxBatch`).
 pub const BATCH: u32 = 100;
-/// Transfers per `utility.batch_all` when funding senders.
+/// Calls per `utility.batch_all` when funding senders and approving manufacturers.
 const FUNDING_CHUNK: usize = 250;
 
 /// The kinds of load.
@@ -245,21 +245,25 @@ async fn approve_manufacturers(
 		let raw = rpc.storage(&key).await.map_err(|e| e.to_string())?.unwrap_or_default();
 		ids.push(u32::decode(&mut &raw[..]).map_err(|e| e.to_string())?);
 	}
-	let approvals = ids
-		.iter()
-		.map(|&id| {
-			RuntimeCall::Manufacturers(pallet_manufacturers::Call::approve {
-				id,
-				quota: u32::MAX / 2,
+	for (i, chunk) in ids.chunks(FUNDING_CHUNK).enumerate() {
+		let approvals = chunk
+			.iter()
+			.map(|&id| {
+				RuntimeCall::Manufacturers(pallet_manufacturers::Call::approve {
+					id,
+					quota: u32::MAX / 2,
+				})
 			})
-		})
-		.collect();
-	let call = RuntimeCall::Sudo(pallet_sudo::Call::sudo {
-		call: Box::new(RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: approvals })),
-	});
-	rpc.submit(&sign::signed(chain, alice, alice_nonce, call))
-		.await
-		.map_err(|e| format!("approve: {e}"))?;
+			.collect();
+		let call = RuntimeCall::Sudo(pallet_sudo::Call::sudo {
+			call: Box::new(RuntimeCall::Utility(pallet_utility::Call::batch_all {
+				calls: approvals,
+			})),
+		});
+		rpc.submit(&sign::signed(chain, alice, alice_nonce + i as u32, call))
+			.await
+			.map_err(|e| format!("approve: {e}"))?;
+	}
 	let last = *ids.last().ok_or("no manufacturers")?;
 	wait_until("the approvals", || async {
 		let key = pallet_manufacturers::ManufacturerInfoOf::<Runtime>::hashed_key_for(last);
