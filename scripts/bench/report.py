@@ -61,7 +61,7 @@ def proposals(folder, workload):
 
 def load(folder, name):
     path = folder / f"{name}.json"
-    return json.loads(path.read_text()) if path.exists() else None
+    return json.loads(path.read_text()) if path.exists() and path.stat().st_size else None
 
 
 def cpu(report):
