@@ -76,12 +76,9 @@ impl Tracker {
 	pub fn accepted(&self, hash: Hash) {
 		let mut state = self.0.lock().expect("not poisoned");
 		if let Some(sent) = state.sent.get_mut(&hash) {
-			if !sent.accepted && sent.included.is_none() {
-				sent.accepted = true;
-				state.waiting += 1;
-			} else {
-				sent.accepted = true;
-			}
+			let newly_waiting = !sent.accepted && sent.included.is_none();
+			sent.accepted = true;
+			state.waiting += usize::from(newly_waiting);
 		}
 	}
 
