@@ -9,3 +9,7 @@ export ITC_LOAD="${ITC_LOAD:-$CARGO_TARGET_DIR/release/itc-load}"
 export OPENSSL_NO_VENDOR=1
 ITC_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ITC_ROOT
+# The ink! contracts build with their own toolchain into their own target directory
+# (scripts/contracts.sh); the e2e tests deploy the artifacts from $ITC_CONTRACTS.
+export ITC_CONTRACTS_TARGET="${ITC_CONTRACTS_TARGET:-$CARGO_TARGET_DIR/contracts}"
+export ITC_CONTRACTS="${ITC_CONTRACTS:-$ITC_CONTRACTS_TARGET/artifacts}"

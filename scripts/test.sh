@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # README command 2: set up the machine, build, and run every test: rustfmt and clippy, the
 # chain specs against the runtime's presets, unit and runtime tests (cargo nextest), the
-# pallets' benchmarks as tests, the end-to-end tests against the real node with
-# @polkadot/api, then the zombienet fault drills on four-validator networks.
+# pallets' benchmarks as tests, the ink! contracts (build, lint, #[ink::test]s), the
+# end-to-end tests against the real node with @polkadot/api and @polkadot/api-contract, then
+# the zombienet fault drills on four-validator networks.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ITC_ROOT"
@@ -28,7 +29,10 @@ cargo nextest run --locked --release --workspace --no-fail-fast
 step "benchmark tests (each benchmark runs once against the pallet's mock)"
 cargo nextest run --locked --release --no-fail-fast --features runtime-benchmarks \
 	-p pallet-token-vesting -p pallet-manufacturers -p pallet-devices -p pallet-data-market \
-	-p pallet-edge-mining -p pallet-dag-accounts -p pallet-dag-anchor
+	-p pallet-edge-mining -p pallet-dag-accounts -p pallet-dag-anchor -p itc-chain-extension
+
+step "ink! contracts: build (cargo-contract), rustfmt, clippy, #[ink::test]s"
+scripts/contracts.sh test
 
 step "end-to-end tests"
 tests/e2e/run.sh

@@ -74,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("itc"),
 	impl_name: alloc::borrow::Cow::Borrowed("itc-node"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -177,4 +177,6 @@ mod runtime {
 	pub type DagAccounts = pallet_dag_accounts;
 	#[runtime::pallet_index(35)]
 	pub type DagAnchor = pallet_dag_anchor;
+	#[runtime::pallet_index(40)]
+	pub type Contracts = pallet_contracts;
 }

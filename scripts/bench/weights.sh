@@ -21,6 +21,7 @@ declare -A PALLETS=(
 	[pallet_edge_mining]=pallets/edge-mining
 	[pallet_dag_accounts]=pallets/dag-accounts
 	[pallet_dag_anchor]=pallets/dag-anchor
+	[itc_chain_extension]=pallets/chain-extension
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

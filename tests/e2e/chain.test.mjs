@@ -60,10 +60,10 @@ describe('itc-node --dev with @polkadot/api', () => {
     const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
     assert.deepEqual(pallets, ['System', 'Timestamp', 'ChainClock', 'Aura', 'Grandpa', 'Balances',
       'TransactionPayment', 'Vesting', 'Sudo', 'Utility', 'Multisig', 'Manufacturers', 'Devices', 'DataMarket',
-      'EdgeMining', 'DagAccounts', 'DagAnchor']);
+      'EdgeMining', 'DagAccounts', 'DagAnchor', 'Contracts']);
     for (const [pallet, call] of [['balances', 'transferKeepAlive'], ['vesting', 'vestOther'],
       ['vesting', 'forceVestedTransfer'], ['utility', 'batchAll'], ['multisig', 'asMulti'],
-      ['sudo', 'sudo']]) {
+      ['sudo', 'sudo'], ['contracts', 'instantiateWithCode'], ['contracts', 'call']]) {
       assert.ok(api.tx[pallet]?.[call], `call ${pallet}.${call} decorated`);
     }
     assert.ok(api.query.vesting.scheduleOf && api.query.chainClock.genesisMoment);
@@ -71,7 +71,7 @@ describe('itc-node --dev with @polkadot/api', () => {
     for (const call of ['accountNonceApi', 'transactionPaymentApi', 'transactionPaymentCallApi',
       'auraApi', 'grandpaApi', 'genesisBuilder', 'runtimeViewFunction', 'sessionKeys',
       'offchainWorkerApi', 'taggedTransactionQueue', 'blockBuilder', 'edgeMiningApi',
-      'dagAccountsApi', 'dagAnchorApi']) {
+      'dagAccountsApi', 'dagAnchorApi', 'contractsApi']) {
       assert.ok(api.call[call], `runtime API ${call} decorated`);
     }
     const slot = await api.call.auraApi.slotDuration();

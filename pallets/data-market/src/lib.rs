@@ -57,6 +57,7 @@ pub use weights::WeightInfo;
 
 pub mod crypto;
 mod features;
+mod listings;
 pub mod runtime_api;
 mod types;
 mod views;

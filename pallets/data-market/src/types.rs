@@ -9,7 +9,7 @@ use itc_primitives::device::DeviceCode;
 use scale_info::TypeInfo;
 
 /// Listing ids, sequential from 0 and never reused.
-pub type ListingId = u32;
+pub use itc_primitives::market::ListingId;
 /// Purchase ids, sequential from 0 and never reused.
 pub type PurchaseId = u64;
 /// Bounty ids, sequential from 0 and never reused.

@@ -11,6 +11,7 @@ extern crate alloc;
 pub mod anchor;
 pub mod device;
 pub mod emission;
+pub mod market;
 pub mod mining;
 pub mod time;
 pub mod token;

@@ -3,6 +3,7 @@
 mod aura;
 mod balances;
 mod chain_clock;
+mod contracts;
 mod dag_accounts;
 mod dag_anchor;
 mod data_market;

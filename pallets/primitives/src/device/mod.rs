@@ -16,7 +16,10 @@ mod registry;
 pub mod testing;
 
 pub use code::{DeviceCode, HUMAN_CODE_LEN};
-pub use payload::{claim_payload, firmware_payload, CLAIM_CONTEXT, FIRMWARE_CONTEXT};
+pub use payload::{
+	claim_payload, contract_payload, firmware_payload, CLAIM_CONTEXT, CONTRACT_CONTEXT,
+	FIRMWARE_CONTEXT,
+};
 pub use registry::{DeviceRegistry, ManufacturerRegistry};
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

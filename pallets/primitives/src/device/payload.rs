@@ -11,7 +11,14 @@
 //!                                     ‖ nonce (u32 LE)
 //! firmware = "itc/device/firmware/v1" ‖ genesis hash (32) ‖ code (15)
 //!                                     ‖ compact(len(version)) ‖ version ‖ nonce (u32 LE)
+//! contract = "itc/device/contract/v1" ‖ genesis hash (32) ‖ code (15) ‖ contract account (32)
+//!                                     ‖ message
 //! ```
+//!
+//! A contract payload is what the chain extension's `verify_device_signature` checks: the
+//! runtime supplies the genesis hash and the calling contract's account, so a device's
+//! signature for one contract is worthless to another; the contract's message carries the
+//! contract's own nonce, which makes it single-use.
 //!
 //! The device signs these bytes as they are (no hashing, no `<Bytes>` wrapping).
 
@@ -23,6 +30,9 @@ use codec::Encode;
 pub const CLAIM_CONTEXT: &[u8] = b"itc/device/claim/v1";
 /// Context of a firmware report.
 pub const FIRMWARE_CONTEXT: &[u8] = b"itc/device/firmware/v1";
+
+/// Context of a message signed for a contract.
+pub const CONTRACT_CONTEXT: &[u8] = b"itc/device/contract/v1";
 
 /// The message a device signs to let `owner` claim it.
 pub fn claim_payload<Hash: Encode, AccountId: Encode>(
@@ -48,6 +58,20 @@ pub fn firmware_payload<Hash: Encode>(
 	message
 }
 
+/// What a device signs for contract `contract` that asks the chain extension to verify
+/// `message`.
+pub fn contract_payload<Hash: Encode, AccountId: Encode>(
+	genesis_hash: &Hash,
+	code: &DeviceCode,
+	contract: &AccountId,
+	message: &[u8],
+) -> Vec<u8> {
+	let mut payload = CONTRACT_CONTEXT.to_vec();
+	(genesis_hash, code, contract).encode_to(&mut payload);
+	payload.extend_from_slice(message);
+	payload
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -66,6 +90,14 @@ mod tests {
 		let message = firmware_payload(&[1u8; 32], &code, b"1.2.0", 7);
 		let expected =
 			[FIRMWARE_CONTEXT, &[1u8; 32], &[9u8; 15], &[20], b"1.2.0", &[7, 0, 0, 0]].concat();
+		assert_eq!(message, expected);
+	}
+
+	#[test]
+	fn contract_payload_is_the_documented_concatenation() {
+		let code = DeviceCode([9u8; 15]);
+		let message = contract_payload(&[1u8; 32], &code, &[3u8; 32], b"rent:7");
+		let expected = [CONTRACT_CONTEXT, &[1u8; 32], &[9u8; 15], &[3u8; 32], b"rent:7"].concat();
 		assert_eq!(message, expected);
 	}
 }
