@@ -5,7 +5,7 @@ use crate as itc_chain_extension;
 use frame_support::{derive_impl, parameter_types};
 use itc_primitives::{
 	device::{
-		testing::MockDevices, DeviceCode, ManufacturerId, ManufacturerRegistry, ManufacturerStatus,
+		testing::MockDevices, ManufacturerId, ManufacturerRegistry, ManufacturerStatus,
 	},
 	market::{DataListings, ListingId, ListingInfo},
 };
@@ -92,7 +92,10 @@ impl DataListings<AccountId, u128, u64> for MockListings {
 		LISTINGS.with(|l| l.borrow().get(&id).cloned())
 	}
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_listing(seller: &AccountId, device: DeviceCode) -> ListingId {
+	fn benchmark_listing(
+		seller: &AccountId,
+		device: itc_primitives::device::DeviceCode,
+	) -> ListingId {
 		let listing = ListingInfo {
 			seller: *seller,
 			device,
