@@ -31,7 +31,7 @@ for contract in device-rental chaincode-analytics extension-probe; do
 	cargo contract build --release --quiet --manifest-path "$contract/Cargo.toml"
 	name="${contract//-/_}"
 	for ext in contract wasm json; do
-		cp "$CARGO_TARGET_DIR/ink/$contract/$name.$ext" "$ITC_CONTRACTS/"
+		cp "$CARGO_TARGET_DIR/ink/$name/$name.$ext" "$ITC_CONTRACTS/"
 	done
 	printf 'contracts: %s.wasm %d bytes\n' "$name" "$(stat -c %s "$ITC_CONTRACTS/$name.wasm")"
 done

@@ -25,6 +25,8 @@ pub const BLOOM_BITS: usize = 1024;
 pub const BLOOM_BYTES: usize = BLOOM_BITS / 8;
 /// Bits set per item.
 pub const BLOOM_HASHES: usize = 3;
+/// `BLOOM_BITS - 1`.
+const BLOOM_MASK: usize = 1023;
 
 /// `BLAKE2b-256(item)`.
 pub fn item_hash(item: &[u8]) -> [u8; 32] {
@@ -37,18 +39,15 @@ pub fn item_hash(item: &[u8]) -> [u8; 32] {
 pub fn hll_position(hash: &[u8; 32]) -> (usize, u8) {
 	let mut rest = [0u8; 8];
 	rest.copy_from_slice(&hash[1..9]);
-	let rank = u64::from_be_bytes(rest).leading_zeros() as u8 + 1;
-	(hash[0] as usize, rank)
+	let zeros = u8::try_from(u64::from_be_bytes(rest).leading_zeros()).unwrap_or(64);
+	(usize::from(hash[0]), zeros.saturating_add(1))
 }
 
 /// The Bloom filter bits of an item.
 pub fn bloom_bits(hash: &[u8; 32]) -> [usize; BLOOM_HASHES] {
-	let mut bits = [0usize; BLOOM_HASHES];
-	for (i, bit) in bits.iter_mut().enumerate() {
-		let at = 16 + 2 * i;
-		*bit = u16::from_le_bytes([hash[at], hash[at + 1]]) as usize % BLOOM_BITS;
-	}
-	bits
+	// Bytes 16..18, 18..20, 20..22; BLOOM_BITS is a power of two, so `mod` is a mask.
+	let bit = |at: usize| usize::from(u16::from_le_bytes([hash[at], hash[at | 1]])) & BLOOM_MASK;
+	[bit(16), bit(18), bit(20)]
 }
 
 /// Adds `item` to registers and Bloom bits (what a contributor does off chain).
@@ -94,36 +93,47 @@ pub fn empty() -> (Vec<u8>, Vec<u8>) {
 
 /// `log2(x)` in Q32 fixed point, for `x >= 1`.
 fn log2_q32(x: u64) -> u128 {
-	let int = 63 - x.leading_zeros();
+	let int = 63u32.saturating_sub(x.leading_zeros());
 	// y = x / 2^int in [1, 2), as Q32.
-	let mut y = ((x as u128) << 32) >> int;
+	let mut y = (u128::from(x) << 32) >> int;
 	let mut fraction = 0u128;
 	for bit in (0..32).rev() {
-		y = (y * y) >> 32;
+		y = y.saturating_mul(y) >> 32;
 		if y >= 2 << 32 {
 			y >>= 1;
 			fraction |= 1 << bit;
 		}
 	}
-	((int as u128) << 32) | fraction
+	(u128::from(int) << 32) | fraction
 }
 
 /// The HyperLogLog estimate of the number of distinct items (Flajolet et al. 2007, with
-/// linear counting below 5m/2), standard error about 1.04/√256 = 6.5 %.
+/// linear counting below 5m/2), standard error about 1.04/√256 = 6.5 %. Every step is
+/// integer arithmetic that cannot overflow for 256 registers.
 pub fn estimate(registers: &[u8]) -> u64 {
+	/// α_256 = 0.7213 / (1 + 1.079/256) = 0.71827, as a fraction of 100,000.
+	const ALPHA: u128 = 71_827;
+	/// ln 2 in Q32.
+	const LN2_Q32: u128 = 2_977_044_472;
 	let m = registers.len() as u128;
 	// Z = Σ 2^-M[j], in Q40 (ranks above 40 add under 2^-40 each).
-	let z: u128 = registers.iter().map(|r| (1u128 << 40) >> (*r).min(40)).sum();
-	// α_256 = 0.7213 / (1 + 1.079/256) = 0.71827
-	let raw = 71_827 * m * m * (1u128 << 40) / (z * 100_000);
+	let z = registers.iter().map(|r| (1u128 << 40) >> (*r).min(40)).fold(0, u128::saturating_add);
+	let raw = ALPHA
+		.saturating_mul(m)
+		.saturating_mul(m)
+		.saturating_mul(1 << 40)
+		.checked_div(z.saturating_mul(100_000))
+		.unwrap_or(0);
 	let zeros = registers.iter().filter(|r| **r == 0).count() as u64;
-	if raw <= 5 * m / 2 && zeros > 0 {
+	if raw <= m.saturating_mul(5) >> 1 && zeros > 0 {
 		// m · ln(m / V) = m · ln 2 · (log2 m − log2 V)
-		const LN2_Q32: u128 = 2_977_044_472;
-		let log_ratio = log2_q32(m as u64) - log2_q32(zeros);
-		return ((m * LN2_Q32 * log_ratio + (1 << 63)) >> 64) as u64;
+		let log_ratio =
+			log2_q32(u64::try_from(m).unwrap_or(u64::MAX)).saturating_sub(log2_q32(zeros));
+		let estimate =
+			m.saturating_mul(LN2_Q32).saturating_mul(log_ratio).saturating_add(1 << 63) >> 64;
+		return u64::try_from(estimate).unwrap_or(u64::MAX);
 	}
-	raw as u64
+	u64::try_from(raw).unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]

@@ -400,6 +400,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
+			use itc_chain_extension::Pallet as ChainExtensionBench;
 			use crate::*;
 
 			let mut list = Vec::<BenchmarkList>::new();
@@ -413,6 +414,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::BenchmarkBatch;
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;
+			use itc_chain_extension::Pallet as ChainExtensionBench;
 			use sp_storage::TrackedStorageKey;
 			use crate::*;
 

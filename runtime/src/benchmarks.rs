@@ -14,10 +14,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_edge_mining, EdgeMining]
 	[pallet_dag_accounts, DagAccounts]
 	[pallet_dag_anchor, DagAnchor]
+	// The chain extension's functions (no pallet of its own in the runtime).
 	[itc_chain_extension, ChainExtensionBench::<Runtime>]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}
-
-/// The chain extension's functions (it has no pallet of its own in the runtime).
-type ChainExtensionBench<T> = itc_chain_extension::Pallet<T>;

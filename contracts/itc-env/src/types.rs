@@ -34,6 +34,8 @@ pub enum Role {
 /// Where a device is in its lifecycle.
 #[derive(Debug, Copy, Clone, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
+// The derives cast variant indices to `u8`, which cargo-contract's clippy run denies.
+#[allow(clippy::cast_possible_truncation)]
 pub enum DeviceStatus {
 	/// Registered by its manufacturer; nobody owns it yet.
 	Registered,
@@ -51,6 +53,8 @@ pub enum DeviceStatus {
 /// A signature by a device key.
 #[derive(Debug, Copy, Clone, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
+// The derives cast variant indices to `u8`, which cargo-contract's clippy run denies.
+#[allow(clippy::cast_possible_truncation)]
 pub enum DeviceSignature {
 	/// An ed25519 signature.
 	Ed25519([u8; 64]),
