@@ -4,9 +4,7 @@
 use crate as itc_chain_extension;
 use frame_support::{derive_impl, parameter_types};
 use itc_primitives::{
-	device::{
-		testing::MockDevices, ManufacturerId, ManufacturerRegistry, ManufacturerStatus,
-	},
+	device::{testing::MockDevices, ManufacturerId, ManufacturerRegistry, ManufacturerStatus},
 	market::{DataListings, ListingId, ListingInfo},
 };
 use sp_runtime::{BuildStorage, DispatchResult};
