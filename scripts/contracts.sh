@@ -17,9 +17,9 @@ unset RUSTUP_TOOLCHAIN
 toolchain="$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)"
 CARGO_CONTRACT_VERSION=5.0.3
 
-rustup toolchain list | grep -q "^$toolchain-" ||
-	rustup toolchain install "$toolchain" --profile minimal \
-		-c rust-src -c clippy -c rustfmt -t wasm32-unknown-unknown
+# Idempotent: adds whatever of the toolchain, its components and the target is missing.
+rustup toolchain install "$toolchain" --profile minimal --no-self-update \
+	-c rust-src -c clippy -c rustfmt -t wasm32-unknown-unknown
 if ! cargo contract --version 2>/dev/null | grep -q "cargo-contract-contract $CARGO_CONTRACT_VERSION"; then
 	echo "contracts: installing cargo-contract $CARGO_CONTRACT_VERSION (compiles Binaryen: ~15 min)"
 	(cd / && cargo "+$toolchain" install cargo-contract --version "$CARGO_CONTRACT_VERSION" --locked)
