@@ -10,6 +10,9 @@ for pair in protoc:protobuf-compiler clang:clang mold:mold pkg-config:pkg-config
 done
 dpkg -s libssl-dev >/dev/null 2>&1 || need_apt+=(libssl-dev)
 dpkg -s libclang-dev >/dev/null 2>&1 || need_apt+=(libclang-dev)
+# Zombienet drill 0006 runs a node with its clock 20 s fast: libfaketime preloaded
+# (zombienet/itc-node-fast-clock.sh).
+compgen -G '/usr/lib/*/faketime/libfaketime.so.1' >/dev/null || need_apt+=(libfaketime)
 if [ ${#need_apt[@]} -gt 0 ]; then
 	echo "setup: installing ${need_apt[*]}"
 	SUDO=""

@@ -24,6 +24,13 @@ for file in [0-9][0-9][0-9][0-9]-*.zndsl; do
 	[[ "$file" == "${1:-}"* ]] && drills+=("$file")
 done
 [ ${#drills[@]} -gt 0 ] || { echo "no drill matches '${1:-}'" >&2; exit 1; }
+# A node run through itc-node-fast-clock.sh (0006) needs libfaketime.
+networks=$(sed -n 's/^Network: *//p' "${drills[@]}" | sort -u)
+# shellcheck disable=SC2086
+if grep -q itc-node-fast-clock.sh $networks && ! compgen -G '/usr/lib/*/faketime/libfaketime.so.1' >/dev/null; then
+	echo "libfaketime is not installed (a drill runs a node with a fast clock): run scripts/setup.sh" >&2
+	exit 1
+fi
 
 # Each drill's network files (specs, keystores, databases, node logs) go to a folder that is
 # removed when the drill passes and kept, for its logs, when it fails.

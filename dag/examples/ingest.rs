@@ -12,7 +12,7 @@
 //!    and the time per batch (the local acceptance latency of a batch).
 
 use itc_dag::{
-	graph::{ChainView, Dag, DagConfig},
+	graph::{Dag, DagConfig},
 	tx::{DagTx, Essence, Payload},
 	verify::{self, Limits},
 };
@@ -20,16 +20,6 @@ use std::time::Instant;
 
 const GENESIS: [u8; 32] = [9; 32];
 const NOW: u64 = 1_800_000_000_000;
-
-struct Everyone;
-impl ChainView for Everyone {
-	fn locked(&self, _: &[u8; 32]) -> u128 {
-		u128::MAX
-	}
-	fn is_active(&self, _: &[u8; 32]) -> bool {
-		true
-	}
-}
 
 fn main() {
 	let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
@@ -55,7 +45,7 @@ fn main() {
 		};
 		seqs[sender] += 1;
 		let tx = DagTx::sign(&GENESIS, essence, key, 0);
-		maker.insert(&Everyone, tx.id(&GENESIS), tx.clone(), NOW).expect("valid");
+		maker.insert(tx.id(&GENESIS), tx.clone(), NOW).expect("valid");
 		txs.push(tx);
 	}
 
@@ -81,13 +71,15 @@ fn main() {
 	let start = Instant::now();
 	for chunk in txs.chunks(batch) {
 		let began = Instant::now();
-		let ids: Vec<_> =
-			chunk.iter().map(|tx| verify::check(&GENESIS, tx, &limits, NOW).unwrap()).collect();
+		let ids: Vec<_> = chunk
+			.iter()
+			.map(|tx| verify::check(&GENESIS, tx, limits.difficulty).unwrap())
+			.collect();
 		let refs: Vec<&DagTx> = chunk.iter().collect();
 		let ok = verify::signatures(&GENESIS, &refs);
 		for ((id, tx), ok) in ids.into_iter().zip(chunk).zip(ok) {
 			assert!(ok);
-			dag.insert(&Everyone, id, tx.clone(), NOW).unwrap();
+			dag.insert(id, tx.clone(), NOW).unwrap();
 		}
 		latencies.push(began.elapsed());
 	}

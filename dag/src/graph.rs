@@ -9,11 +9,18 @@
 //!   orphaned on nodes that saw it first), both are marked [`Status::Conflicting`], and
 //!   neither one's payload ever takes effect — every node reaches the same verdict whatever
 //!   order it saw them in.
-//! - *Micro-balance.* A transfer submitted to this node ([`Dag::submit`]) is refused unless
-//!   the sender's ITC locked on chain covers it on top of what the sender already spent in
-//!   transactions the graph holds. Transactions relayed by peers ([`Dag::insert`]) are not
-//!   checked against balances, so that every node builds the same graph whatever order they
-//!   arrive in; the anchor settles transfers against the chain and voids overspends.
+//! - *Graph rules and admission rules.* [`Dag::insert`] applies only rules that every node
+//!   applies identically to every transaction whatever its clock, its view of the chain or the
+//!   order transactions reach it in: parents, sequence numbers, conflicts. It takes no chain
+//!   view at all. [`Dag::submit`], for transactions this node is asked to submit, adds the
+//!   admission rules on top: the sender is an active device at this node's finalized block,
+//!   and its ITC locked on chain covers the transfer on top of what it already spent in
+//!   transactions the graph holds. What a peer relays is never refused for those: the
+//!   anchor's cut decides them against its reference block and voids with a reason
+//!   ([`crate::batch`]).
+//! - *Anchored marks.* Transactions of finalized anchors are marked [`Status::Anchored`]; a
+//!   mark for a transaction the graph does not hold yet is remembered, so that when it arrives
+//!   (late, or fetched after a restart) it is anchored at once and never cut again.
 //! - *Weight and confirmation.* A vertex's cumulative weight is one plus the number of its
 //!   descendants. Each insertion adds one to every ancestor not yet confirmed (the walk stops
 //!   at confirmed vertices: the ancestors of a confirmed vertex are confirmed, since they have
@@ -22,11 +29,14 @@
 //!   [`DagConfig::tip_max_age_ms`] (IOTA 2.0's uniform random tip selection: constant time,
 //!   and old "lazy" tips are not picked up again), falling back to the newest tip.
 
-use crate::tx::{DagTx, Payload, TxId};
+use crate::{
+	batch::Candidate,
+	tx::{DagTx, Payload, TxId},
+};
 use rand::seq::IteratorRandom;
 use std::collections::{hash_map::Entry, HashMap, HashSet, VecDeque};
 
-/// What the graph needs to know about the chain (its finalized state).
+/// What admission ([`Dag::submit`]) needs to know about the chain (its finalized state).
 pub trait ChainView {
 	/// Plancks `account` has locked on chain for DAG spending.
 	fn locked(&self, account: &[u8; 32]) -> u128;
@@ -41,7 +51,8 @@ pub struct DagConfig {
 	pub confirmation_weight: u32,
 	/// The most orphans held.
 	pub max_orphans: usize,
-	/// How long an orphan waits for what it lacks, in ms.
+	/// How long an orphan waits for what it lacks, in ms (by this node's clock: orphans are
+	/// not part of the graph, and peers send a dropped one again when they are asked for it).
 	pub orphan_ttl_ms: u64,
 	/// Tips older than this are not selected, in ms.
 	pub tip_max_age_ms: u64,
@@ -114,6 +125,10 @@ pub enum Refused {
 	/// The orphan pool is full.
 	#[error("too many transactions are waiting for their parents")]
 	TooManyOrphans,
+	/// A transfer whose sender's previous transaction this node does not hold yet: what the
+	/// sender spent before could not be counted.
+	#[error("the sender's previous transaction is not here yet: submit the transfer after it")]
+	UnknownPredecessor,
 }
 
 /// The outcome of admitting one transaction, before orphans are released.
@@ -155,11 +170,17 @@ pub struct Dag {
 	by_seq: HashMap<([u8; 32], u64), TxId>,
 	/// What each sender spent in transfers not yet anchored.
 	spent: HashMap<[u8; 32], u128>,
-	orphans: HashMap<TxId, (DagTx, u64)>,
+	/// Orphans: the transaction, when it arrived, and what it waits for.
+	orphans: HashMap<TxId, (DagTx, u64, Missing)>,
+	/// Orphans by arrival, for expiry at the cost of what expires (an entry whose orphan is
+	/// gone, or was held again later, is skipped).
+	orphan_queue: VecDeque<(u64, TxId)>,
 	waiting: HashMap<Missing, Vec<TxId>>,
 	conflicts: Vec<(TxId, TxId)>,
 	/// Confirmed vertices not anchored yet: what the next batch is cut from.
 	unanchored: HashSet<TxId>,
+	/// Anchored transactions the graph does not hold yet: anchored the moment they arrive.
+	anchored_absent: HashSet<TxId>,
 }
 
 impl Dag {
@@ -175,9 +196,11 @@ impl Dag {
 			by_seq: HashMap::new(),
 			spent: HashMap::new(),
 			orphans: HashMap::new(),
+			orphan_queue: VecDeque::new(),
 			waiting: HashMap::new(),
 			conflicts: Vec::new(),
 			unanchored: HashSet::new(),
+			anchored_absent: HashSet::new(),
 		}
 	}
 
@@ -187,8 +210,9 @@ impl Dag {
 	}
 
 	/// Inserts `tx` submitted to this node (with id `id`, already checked by
-	/// [`crate::verify`]): refuses a transfer that the sender's locked balance, less what it
-	/// spent in transactions the graph holds, does not cover; otherwise as [`Dag::insert`].
+	/// [`crate::verify`]) after the admission rules: the sender is an active device, and a
+	/// transfer is covered by the sender's locked balance less what it spent in transactions
+	/// the graph holds. Otherwise as [`Dag::insert`].
 	pub fn submit(
 		&mut self,
 		chain: &impl ChainView,
@@ -196,29 +220,47 @@ impl Dag {
 		tx: DagTx,
 		now_ms: u64,
 	) -> Result<Inserted, Refused> {
+		if self.vertices.contains_key(&id) || self.orphans.contains_key(&id) {
+			return Ok(Inserted::Duplicate);
+		}
+		if !chain.is_active(&tx.essence.sender) {
+			return Err(Refused::InactiveSender);
+		}
 		self.ensure_affordable(chain, &tx)?;
-		self.insert(chain, id, tx, now_ms)
+		self.insert(id, tx, now_ms)
 	}
 
-	/// Inserts `tx` (with id `id`, already checked by [`crate::verify`]) received from a peer
-	/// at `now_ms`. Balances are not checked here: what a peer relays must land in the same
-	/// graph on every node whatever the order, and the balance a node sees depends on it;
-	/// transfers are settled against the chain when their batch is anchored.
-	pub fn insert(
-		&mut self,
-		chain: &impl ChainView,
-		id: TxId,
-		tx: DagTx,
-		now_ms: u64,
-	) -> Result<Inserted, Refused> {
-		let (mut confirmed, conflict) = match self.admit(chain, id, tx, now_ms)? {
+	/// A transfer is admitted only once the sender's previous number is in the graph (or
+	/// it is the sender's first): its spending is then counted on top of everything before
+	/// it, which is the order the cut settles in, so an admitted transfer is never voided by
+	/// another of the same sender (docs/ANCHOR.md, "The cut").
+	fn ensure_affordable(&self, chain: &impl ChainView, tx: &DagTx) -> Result<(), Refused> {
+		let Payload::Transfer { amount, .. } = tx.essence.payload else { return Ok(()) };
+		let sender = &tx.essence.sender;
+		if tx.essence.seq > self.next_seq.get(sender).copied().unwrap_or(0) {
+			return Err(Refused::UnknownPredecessor);
+		}
+		let total = self.spent(sender).checked_add(amount);
+		if total.is_none_or(|total| total > chain.locked(sender)) {
+			return Err(Refused::InsufficientBalance);
+		}
+		Ok(())
+	}
+
+	/// Inserts `tx` (with id `id`, already checked by [`crate::verify::check`] and its
+	/// signature) received from a peer at `now_ms`, under the graph rules only: neither the
+	/// sender's chain status nor balances are looked at, so that what a peer relays lands in
+	/// the same graph on every node whatever its view or the order of arrival. `now_ms` only
+	/// stamps the arrival (tip selection, orphan expiry); it decides nothing about validity.
+	pub fn insert(&mut self, id: TxId, tx: DagTx, now_ms: u64) -> Result<Inserted, Refused> {
+		let (mut confirmed, conflict) = match self.admit(id, tx, now_ms)? {
 			Admission::Added(confirmed) => (confirmed, None),
 			Admission::Conflicting { existing, confirmed } => (confirmed, Some(existing)),
 			Admission::Waiting => return Ok(Inserted::Orphaned),
 			Admission::Known => return Ok(Inserted::Duplicate),
 		};
 		let mut added = vec![id];
-		self.release(chain, &mut added, &mut confirmed);
+		self.release(&mut added, &mut confirmed);
 		Ok(match conflict {
 			None => Inserted::Added { added, confirmed },
 			Some(existing) => Inserted::Conflicting { existing, added, confirmed },
@@ -226,20 +268,11 @@ impl Dag {
 	}
 
 	/// Adds `tx` as a vertex if it can be, releasing no orphans.
-	fn admit(
-		&mut self,
-		chain: &impl ChainView,
-		id: TxId,
-		tx: DagTx,
-		now_ms: u64,
-	) -> Result<Admission, Refused> {
+	fn admit(&mut self, id: TxId, tx: DagTx, now_ms: u64) -> Result<Admission, Refused> {
 		if self.vertices.contains_key(&id) || self.orphans.contains_key(&id) {
 			return Ok(Admission::Known);
 		}
 		let (sender, seq) = (tx.essence.sender, tx.essence.seq);
-		if !chain.is_active(&sender) {
-			return Err(Refused::InactiveSender);
-		}
 		if let Some(parent) = tx.essence.parents.into_iter().find(|p| !self.known(p)) {
 			self.hold(id, tx, Missing::Parent(parent), now_ms)?;
 			return Ok(Admission::Waiting);
@@ -304,6 +337,11 @@ impl Dag {
 		self.tips.iter()
 	}
 
+	/// How many tips there are.
+	pub fn tip_count(&self) -> usize {
+		self.tips.len()
+	}
+
 	/// What the orphans wait for now (each orphan waits for one thing at a time: when it
 	/// arrives, the orphan may wait for the next).
 	pub fn missing(&self) -> impl Iterator<Item = &Missing> {
@@ -344,22 +382,33 @@ impl Dag {
 		self.spent.get(sender).copied().unwrap_or(0)
 	}
 
-	/// Confirmed transactions not anchored yet, stamped before `end_ms`, with their ids.
-	pub fn unanchored_before(&self, end_ms: u64) -> Vec<(TxId, &DagTx)> {
+	/// Transactions confirmed by weight and not anchored yet, stamped before `end_ms`: what
+	/// an epoch's batch is cut from. Conflicting ones are among them, flagged: the cut settles
+	/// their number once, as void.
+	pub fn unanchored_before(&self, end_ms: u64) -> Vec<Candidate<'_>> {
 		self.unanchored
 			.iter()
-			.filter_map(|id| self.vertices.get(id).map(|v| (*id, &v.tx)))
-			.filter(|(_, tx)| tx.essence.timestamp_ms < end_ms)
+			.filter_map(|id| {
+				let vertex = self.vertices.get(id)?;
+				(vertex.tx.essence.timestamp_ms < end_ms).then_some(Candidate {
+					id: *id,
+					tx: &vertex.tx,
+					conflicting: vertex.status == Status::Conflicting,
+				})
+			})
 			.collect()
 	}
 
 	/// Marks transactions anchored (final); a transfer stops counting as spent, since the
-	/// chain's locked balances now reflect it (or it was void). Ids the graph does not hold
-	/// are skipped; returns how many it marked.
+	/// chain's locked balances now reflect it (or it was void). An id the graph does not hold
+	/// yet is remembered and marked when it arrives. Returns how many held vertices it marked.
 	pub fn mark_anchored<'a>(&mut self, ids: impl IntoIterator<Item = &'a TxId>) -> usize {
 		let mut marked = 0;
 		for id in ids {
-			let Some(vertex) = self.vertices.get_mut(id) else { continue };
+			let Some(vertex) = self.vertices.get_mut(id) else {
+				self.anchored_absent.insert(*id);
+				continue;
+			};
 			if vertex.status == Status::Anchored {
 				continue;
 			}
@@ -377,19 +426,38 @@ impl Dag {
 		marked
 	}
 
-	/// Drops the orphans older than the orphan time limit at `now_ms`; returns how many.
+	/// Whether `id` was marked anchored before the graph held it (it will be anchored on
+	/// arrival).
+	pub fn is_marked_anchored(&self, id: &TxId) -> bool {
+		self.status(id) == Some(Status::Anchored) || self.anchored_absent.contains(id)
+	}
+
+	/// Drops the orphans that arrived before the orphan time limit at `now_ms`; returns how
+	/// many. Costs what expires: orphans are queued by arrival (one held again after its
+	/// parent came keeps its arrival time and waits behind newer ones, so it may outstay the
+	/// limit until they expire, at most twice the limit).
 	pub fn expire_orphans(&mut self, now_ms: u64) -> usize {
 		let earliest = now_ms.saturating_sub(self.config.orphan_ttl_ms);
-		let expired: Vec<TxId> =
-			self.orphans.iter().filter(|(_, (_, at))| *at < earliest).map(|(id, _)| *id).collect();
-		for id in &expired {
-			self.orphans.remove(id);
+		let mut expired = 0;
+		while let Some((at, id)) = self.orphan_queue.front().copied() {
+			if at >= earliest {
+				break;
+			}
+			self.orphan_queue.pop_front();
+			let Entry::Occupied(entry) = self.orphans.entry(id) else { continue };
+			if entry.get().1 != at {
+				continue;
+			}
+			let (_, _, need) = entry.remove();
+			if let Entry::Occupied(mut waiting) = self.waiting.entry(need) {
+				waiting.get_mut().retain(|orphan| *orphan != id);
+				if waiting.get().is_empty() {
+					waiting.remove();
+				}
+			}
+			expired += 1;
 		}
-		self.waiting.retain(|_, ids| {
-			ids.retain(|id| !expired.contains(id));
-			!ids.is_empty()
-		});
-		expired.len()
+		expired
 	}
 
 	/// The newest tip that is not conflicting; the root if there is none.
@@ -410,19 +478,9 @@ impl Dag {
 		if self.orphans.len() >= self.config.max_orphans {
 			return Err(Refused::TooManyOrphans);
 		}
-		self.orphans.insert(id, (tx, now_ms));
+		self.orphans.insert(id, (tx, now_ms, need));
+		self.orphan_queue.push_back((now_ms, id));
 		self.waiting.entry(need).or_default().push(id);
-		Ok(())
-	}
-
-	fn ensure_affordable(&self, chain: &impl ChainView, tx: &DagTx) -> Result<(), Refused> {
-		if let Payload::Transfer { amount, .. } = tx.essence.payload {
-			let sender = &tx.essence.sender;
-			let total = self.spent(sender).checked_add(amount);
-			if total.is_none_or(|total| total > chain.locked(sender)) {
-				return Err(Refused::InsufficientBalance);
-			}
-		}
 		Ok(())
 	}
 
@@ -437,7 +495,18 @@ impl Dag {
 		self.by_seq.insert((sender, seq), id);
 		let next = self.next_seq.entry(sender).or_default();
 		*next = (*next).max(seq + 1);
-		self.link(id, tx, Status::Pending, now_ms)
+		let confirmed = self.link(id, tx, Status::Pending, now_ms);
+		self.anchor_on_arrival(id, confirmed)
+	}
+
+	/// Marks a vertex that just arrived anchored if an anchor holds it already (it must never
+	/// be cut again); returns `confirmed` without it.
+	fn anchor_on_arrival(&mut self, id: TxId, mut confirmed: Vec<TxId>) -> Vec<TxId> {
+		if self.anchored_absent.remove(&id) {
+			self.mark_anchored([&id]);
+			confirmed.retain(|c| *c != id);
+		}
+		confirmed
 	}
 
 	/// Puts a vertex in the graph under its parents and adds its weight to its ancestors.
@@ -472,10 +541,20 @@ impl Dag {
 				continue;
 			}
 			vertex.weight += 1;
-			if vertex.weight >= threshold && vertex.status == Status::Pending {
-				vertex.status = Status::Confirmed;
-				self.unanchored.insert(id);
-				confirmed.push(id);
+			if vertex.weight >= threshold {
+				match vertex.status {
+					Status::Pending => {
+						vertex.status = Status::Confirmed;
+						self.unanchored.insert(id);
+						confirmed.push(id);
+					},
+					// Void, but its number must still be settled (once) for the sender's later
+					// transactions to be.
+					Status::Conflicting => {
+						self.unanchored.insert(id);
+					},
+					Status::Confirmed | Status::Anchored => {},
+				}
 			}
 			queue.extend(dedup(vertex.tx.essence.parents));
 		}
@@ -488,9 +567,9 @@ impl Dag {
 	fn add_conflict(&mut self, id: TxId, tx: DagTx, existing: TxId, now_ms: u64) -> Vec<TxId> {
 		self.conflicts.push((existing, id));
 		if let Some(vertex) = self.vertices.get_mut(&existing) {
-			// An anchored transaction is final: only the newcomer is void.
+			// An anchored transaction is final: only the newcomer is void. A confirmed one
+			// stays among what the cut takes, as a conflict.
 			if vertex.status != Status::Conflicting && vertex.status != Status::Anchored {
-				self.unanchored.remove(&existing);
 				vertex.status = Status::Conflicting;
 				if let Payload::Transfer { amount, .. } = vertex.tx.essence.payload {
 					let spent = self.spent.entry(vertex.tx.essence.sender).or_default();
@@ -498,17 +577,13 @@ impl Dag {
 				}
 			}
 		}
-		self.link(id, tx, Status::Conflicting, now_ms)
+		let confirmed = self.link(id, tx, Status::Conflicting, now_ms);
+		self.anchor_on_arrival(id, confirmed)
 	}
 
 	/// Inserts the orphans that the vertices in `added` released, transitively (a loop over
 	/// `added` as it grows, not recursion: orphan chains can be long).
-	fn release(
-		&mut self,
-		chain: &impl ChainView,
-		added: &mut Vec<TxId>,
-		confirmed: &mut Vec<TxId>,
-	) {
+	fn release(&mut self, added: &mut Vec<TxId>, confirmed: &mut Vec<TxId>) {
 		let mut index = 0;
 		while index < added.len() {
 			let id = added[index];
@@ -517,12 +592,12 @@ impl Dag {
 			for need in [Missing::Parent(id), Missing::Seq(tx.sender, tx.seq)] {
 				let Entry::Occupied(entry) = self.waiting.entry(need) else { continue };
 				for orphan in entry.remove() {
-					let Some((orphan_tx, received)) = self.orphans.remove(&orphan) else {
+					let Some((orphan_tx, received, _)) = self.orphans.remove(&orphan) else {
 						continue;
 					};
-					// It may lack something else still, or have become unaffordable or a
-					// conflict meanwhile: it goes through the whole admission again.
-					match self.admit(chain, orphan, orphan_tx, received) {
+					// It may lack something else still, or have become a conflict meanwhile:
+					// it goes through the graph rules again.
+					match self.admit(orphan, orphan_tx, received) {
 						Ok(Admission::Added(done))
 						| Ok(Admission::Conflicting { confirmed: done, .. }) => {
 							added.push(orphan);

@@ -19,4 +19,6 @@ pub mod wire;
 
 pub use ed25519_zebra;
 pub use graph::{ChainView, Dag, DagConfig, Missing, Status};
+/// The anchor types shared with the runtime (effects, summaries, proofs).
+pub use itc_primitives::anchor;
 pub use tx::{DagTx, Essence, Payload, TxId};

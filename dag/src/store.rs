@@ -3,13 +3,15 @@
 //! A ParityDB database (the node's own database engine, no C++) under the node's base path
 //! with two columns: `ORDER`, a B-tree keyed by a running counter (big endian), holding each
 //! vertex as `(id, received ms, tx)` in the order the graph added it; and `INDEX`, id →
-//! counter, to remove vertices when anchored history is pruned; `ANCHORED`, id → epoch (u32
-//! LE) of the anchor that holds it; and `META`, the anchor service's progress. Replaying
+//! counter, to remove vertices when anchored history is pruned; `ANCHORED`, id → the epoch
+//! (u32 LE) of the anchor that holds it and the transaction's effect there (one byte, as in
+//! the Merkle leaf); and `META`, the anchor service's progress. Replaying
 //! `ORDER` through [`crate::Dag::insert`] and marking `ANCHORED` rebuilds the same graph:
 //! parents always come before children. Orphans are not stored; peers send them again.
 
 use crate::tx::{DagTx, TxId};
 use codec::{Decode, Encode};
+use itc_primitives::anchor::Effect;
 use std::path::Path;
 
 const ORDER: u8 = 0;
@@ -79,21 +81,24 @@ impl Store {
 		Ok(self.db.commit(changes)?)
 	}
 
-	/// Records that anchor `epoch` holds `ids`.
-	pub fn mark_anchored(&mut self, epoch: u32, ids: &[TxId]) -> Result<(), StoreError> {
-		let value = epoch.to_le_bytes().to_vec();
-		let changes = ids.iter().map(|id| (ANCHORED, id.to_vec(), Some(value.clone())));
+	/// Records that anchor `epoch` holds `txs`, each with its effect.
+	pub fn mark_anchored(&mut self, epoch: u32, txs: &[(TxId, Effect)]) -> Result<(), StoreError> {
+		let changes = txs.iter().map(|(id, effect)| {
+			let value = (epoch, *effect).encode();
+			(ANCHORED, id.to_vec(), Some(value))
+		});
 		Ok(self.db.commit(changes)?)
 	}
 
-	/// The epoch of the anchor that holds `id`, if any.
-	pub fn anchored_epoch(&self, id: &TxId) -> Result<Option<u32>, StoreError> {
-		Ok(match self.db.get(ANCHORED, id)? {
-			Some(value) => {
-				Some(u32::from_le_bytes(value[..].try_into().map_err(|_| StoreError::Corrupt)?))
-			},
-			None => None,
-		})
+	/// The epoch of the anchor that holds `id` and its effect there, if any.
+	pub fn anchored_epoch(&self, id: &TxId) -> Result<Option<(u32, Effect)>, StoreError> {
+		let Some(value) = self.db.get(ANCHORED, id)? else { return Ok(None) };
+		let mut input = &value[..];
+		let mark = <(u32, Effect)>::decode(&mut input).map_err(|_| StoreError::Corrupt)?;
+		if !input.is_empty() {
+			return Err(StoreError::Corrupt);
+		}
+		Ok(Some(mark))
 	}
 
 	/// Every anchored id.
@@ -144,11 +149,13 @@ mod tests {
 		let dir = tempfile::tempdir().unwrap();
 		{
 			let mut store = Store::open(dir.path()).unwrap();
-			store.mark_anchored(7, &[[1; 32], [2; 32]]).unwrap();
+			let marks = [([1; 32], Effect::Applied), ([2; 32], Effect::VoidConflict)];
+			store.mark_anchored(7, &marks).unwrap();
 			store.set_meta(b"progress", &[9]).unwrap();
 		}
 		let store = Store::open(dir.path()).unwrap();
-		assert_eq!(store.anchored_epoch(&[1; 32]).unwrap(), Some(7));
+		assert_eq!(store.anchored_epoch(&[1; 32]).unwrap(), Some((7, Effect::Applied)));
+		assert_eq!(store.anchored_epoch(&[2; 32]).unwrap(), Some((7, Effect::VoidConflict)));
 		assert_eq!(store.anchored_epoch(&[3; 32]).unwrap(), None);
 		assert_eq!(store.anchored().unwrap(), vec![[1; 32], [2; 32]]);
 		assert_eq!(store.meta(b"progress").unwrap(), Some(vec![9]));

@@ -1,5 +1,14 @@
-//! The checks a transaction passes on its own: shape, timestamp window, proof of work, and the
-//! signature — verified in batches, which is where a node's time goes.
+//! The checks a transaction passes on its own, in two kinds (docs/DAG.md, "Two kinds of
+//! rules"):
+//!
+//! - *graph rules* ([`check`], [`signatures`]): shape, proof of work and signature. They depend
+//!   on nothing but the transaction and the chain's genesis, so every node reaches the same
+//!   verdict on every transaction, whoever relays it and whenever it arrives;
+//! - *admission rules* ([`fresh`]): the timestamp window against the node's own clock. A node
+//!   applies them only to what it is asked to submit (JSON-RPC), never to what peers relay or
+//!   what it fetches while catching up.
+//!
+//! Signatures are verified in batches, which is where a node's time goes.
 
 use crate::{
 	pow,
@@ -32,7 +41,8 @@ pub enum Invalid {
 	/// A transfer of nothing, or to the sender itself.
 	#[error("a transfer must move a positive amount to another account")]
 	PointlessTransfer,
-	/// The timestamp is too far from the node's clock.
+	/// The timestamp is too far from the node's clock (an admission rule: only for
+	/// transactions submitted to this node).
 	#[error("the timestamp is outside the window the node accepts")]
 	Timestamp,
 	/// The proof of work is below the node's difficulty.
@@ -43,13 +53,9 @@ pub enum Invalid {
 	BadSignature,
 }
 
-/// Checks everything but the signature; returns the transaction's id.
-pub fn check(
-	genesis: &[u8; 32],
-	tx: &DagTx,
-	limits: &Limits,
-	now_ms: u64,
-) -> Result<TxId, Invalid> {
+/// The graph rules but the signature: shape and proof of work at `difficulty`; returns the
+/// transaction's id. The same on every node: no clock, no chain state.
+pub fn check(genesis: &[u8; 32], tx: &DagTx, difficulty: u8) -> Result<TxId, Invalid> {
 	let essence = &tx.essence;
 	match &essence.payload {
 		Payload::Transfer { to, amount } => {
@@ -63,16 +69,23 @@ pub fn check(
 			}
 		},
 	}
-	let earliest = now_ms.saturating_sub(limits.max_age_ms);
-	let latest = now_ms.saturating_add(limits.max_future_ms);
-	if essence.timestamp_ms < earliest || essence.timestamp_ms > latest {
-		return Err(Invalid::Timestamp);
-	}
 	let id = tx::id(genesis, essence);
-	if !pow::is_valid(&id, tx.nonce, limits.difficulty) {
+	if !pow::is_valid(&id, tx.nonce, difficulty) {
 		return Err(Invalid::InsufficientWork);
 	}
 	Ok(id)
+}
+
+/// The admission rule on time: `tx` is stamped no more than `max_age_ms` before and no more
+/// than `max_future_ms` after `now_ms` by this node's clock. For submissions only.
+pub fn fresh(tx: &DagTx, limits: &Limits, now_ms: u64) -> Result<(), Invalid> {
+	let earliest = now_ms.saturating_sub(limits.max_age_ms);
+	let latest = now_ms.saturating_add(limits.max_future_ms);
+	let stamped = tx.essence.timestamp_ms;
+	if stamped < earliest || stamped > latest {
+		return Err(Invalid::Timestamp);
+	}
+	Ok(())
 }
 
 /// Whether each transaction's signature is its sender's. Verifies them as one batch (about
@@ -131,37 +144,37 @@ mod tests {
 	#[test]
 	fn a_well_formed_transaction_passes() {
 		let tx = transfer(1);
-		assert_eq!(check(&GENESIS, &tx, &Limits::default(), NOW), Ok(tx.id(&GENESIS)));
+		assert_eq!(check(&GENESIS, &tx, Limits::default().difficulty), Ok(tx.id(&GENESIS)));
+		assert_eq!(fresh(&tx, &Limits::default(), NOW), Ok(()));
 		assert_eq!(signatures(&GENESIS, &[&tx]), [true]);
 	}
 
 	#[test]
 	fn shapes_that_mean_nothing_are_invalid() {
-		let limits = Limits::default();
+		let limits = Limits::default().difficulty;
 		let zero = signed(1, Payload::Transfer { to: [0xee; 32], amount: 0 });
-		assert_eq!(check(&GENESIS, &zero, &limits, NOW), Err(Invalid::PointlessTransfer));
+		assert_eq!(check(&GENESIS, &zero, limits), Err(Invalid::PointlessTransfer));
 		let own = transfer(1).essence.sender;
 		let to_self = signed(1, Payload::Transfer { to: own, amount: 1 });
-		assert_eq!(check(&GENESIS, &to_self, &limits, NOW), Err(Invalid::PointlessTransfer));
+		assert_eq!(check(&GENESIS, &to_self, limits), Err(Invalid::PointlessTransfer));
 		let long =
 			signed(1, Payload::Record { digest: [0; 32], size: 1, cid: Some(vec![b'a'; 129]) });
-		assert_eq!(check(&GENESIS, &long, &limits, NOW), Err(Invalid::CidTooLong));
+		assert_eq!(check(&GENESIS, &long, limits), Err(Invalid::CidTooLong));
 	}
 
 	#[test]
-	fn timestamps_outside_the_window_are_invalid() {
+	fn timestamps_outside_the_window_fail_admission_only() {
 		let tx = transfer(1);
 		let limits = Limits::default();
-		assert!(check(&GENESIS, &tx, &limits, NOW + limits.max_age_ms).is_ok());
-		assert_eq!(
-			check(&GENESIS, &tx, &limits, NOW + limits.max_age_ms + 1),
-			Err(Invalid::Timestamp)
-		);
-		assert!(check(&GENESIS, &tx, &limits, NOW - limits.max_future_ms).is_ok());
-		assert_eq!(
-			check(&GENESIS, &tx, &limits, NOW - limits.max_future_ms - 1),
-			Err(Invalid::Timestamp)
-		);
+		assert!(fresh(&tx, &limits, NOW + limits.max_age_ms).is_ok());
+		assert_eq!(fresh(&tx, &limits, NOW + limits.max_age_ms + 1), Err(Invalid::Timestamp));
+		assert!(fresh(&tx, &limits, NOW - limits.max_future_ms).is_ok());
+		assert_eq!(fresh(&tx, &limits, NOW - limits.max_future_ms - 1), Err(Invalid::Timestamp));
+		// The graph rules know no clock: a transaction a year old is as valid as a fresh one.
+		let mut old = tx.essence.clone();
+		old.timestamp_ms = NOW - 365 * 24 * 3_600_000;
+		let old = DagTx::sign(&GENESIS, old, &key(1), limits.difficulty);
+		assert_eq!(check(&GENESIS, &old, limits.difficulty), Ok(old.id(&GENESIS)));
 	}
 
 	#[test]
@@ -169,13 +182,12 @@ mod tests {
 		let mut tx = transfer(1);
 		let id = tx.id(&GENESIS);
 		tx.nonce = (0..).find(|n| !pow::is_valid(&id, *n, 12)).unwrap();
-		assert_eq!(check(&GENESIS, &tx, &Limits::default(), NOW), Err(Invalid::InsufficientWork));
+		assert_eq!(check(&GENESIS, &tx, 12), Err(Invalid::InsufficientWork));
 		// Work done for another chain's id does not count here.
 		let other = DagTx::sign(&[8; 32], tx.essence.clone(), &key(1), 16);
 		let moved = DagTx { nonce: other.nonce, ..tx };
-		let harder = Limits { difficulty: 16, ..Limits::default() };
-		assert!(check(&[8; 32], &moved, &harder, NOW).is_ok());
-		assert_eq!(check(&GENESIS, &moved, &harder, NOW), Err(Invalid::InsufficientWork));
+		assert!(check(&[8; 32], &moved, 16).is_ok());
+		assert_eq!(check(&GENESIS, &moved, 16), Err(Invalid::InsufficientWork));
 	}
 
 	#[test]

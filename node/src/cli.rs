@@ -46,7 +46,7 @@ pub enum Subcommand {
 	ChainInfo(sc_cli::ChainInfoCmd),
 
 	/// Make and sign a DAG transaction (development and firmware test vectors).
-	DagTx(crate::dag::cli::DagTxCmd),
+	DagTx(crate::dag_tx::DagTxCmd),
 }
 
 /// Arguments of `benchmark` in a node built without benchmarks.
@@ -69,8 +69,32 @@ pub struct Cli {
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
 
+	/// Options of the DAG service.
+	#[clap(flatten)]
+	pub dag: DagOptions,
+}
+
+/// Options of the DAG service.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DagOptions {
 	/// Keep DAG batch files in the IPFS engine whose kubo HTTP RPC is at this URL
 	/// (e.g. `http://127.0.0.1:5001`) instead of the embedded store in the base path.
 	#[arg(long, value_name = "URL")]
 	pub ipfs_api: Option<String>,
+
+	/// How far behind this node's clock the timestamp of a transaction submitted to it may
+	/// be, in ms (an admission rule: relayed transactions are never refused for their age).
+	#[arg(long, value_name = "MS", default_value_t = 600_000)]
+	pub dag_max_age_ms: u64,
+
+	/// Test networks only: run the DAG service's clock this many ms off the system clock
+	/// (negative: behind), leaving block production on the system clock.
+	#[arg(
+		long,
+		value_name = "MS",
+		default_value_t = 0,
+		allow_negative_numbers = true,
+		hide = true
+	)]
+	pub dag_clock_offset_ms: i64,
 }

@@ -144,7 +144,7 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::DagTx(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			let ipfs_api = cli.ipfs_api.clone();
+			let dag = cli.dag.clone();
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
@@ -152,10 +152,10 @@ pub fn run() -> sc_cli::Result<()> {
 							Block,
 							<Block as sp_runtime::traits::Block>::Hash,
 						>,
-					>(config, ipfs_api)
+					>(config, dag)
 					.map_err(sc_cli::Error::Service),
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config, ipfs_api)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, dag)
 							.map_err(sc_cli::Error::Service)
 					},
 				}

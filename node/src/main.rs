@@ -5,7 +5,7 @@
 mod chain_spec;
 mod cli;
 mod command;
-mod dag;
+mod dag_tx;
 mod ipfs;
 mod rpc;
 mod service;

@@ -1,9 +1,11 @@
 //! The node's services: client, import queue, networking, Aura authoring, GRANDPA voting,
 //! off-chain workers and RPC.
 
-use futures::FutureExt;
+use futures::{FutureExt, StreamExt};
+use itc_dag::verify::Limits;
+use itc_dag_service::{ClientChain, DagParams, DagServicePrototype};
 use itc_runtime::{apis::RuntimeApi, opaque::Block};
-use sc_client_api::{Backend, BlockBackend};
+use sc_client_api::{Backend, BlockBackend, BlockchainEvents};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
@@ -140,7 +142,7 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
-	ipfs_api: Option<String>,
+	dag_options: crate::cli::DagOptions,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -176,20 +178,27 @@ pub fn new_full<
 		);
 	net_config.add_notification_protocol(grandpa_protocol_config);
 
-	// The DAG micro-transaction service: its graph, database and gossip protocol.
-	let genesis: [u8; 32] = genesis_hash.into();
-	let dag_path = config.base_path.config_dir(config.chain_spec.id()).join("dag");
-	let dag = crate::dag::DagShared::open(genesis, &dag_path)
-		.map_err(|e| ServiceError::Other(format!("DAG: {e}")))?;
-	// Batch files of the anchor bridge: kubo with `--ipfs-api`, else the embedded store.
-	let content = crate::ipfs::open(
-		ipfs_api.as_deref(),
-		&config.base_path.config_dir(config.chain_spec.id()).join("ipfs"),
+	// The DAG micro-transaction service: its graph and database, gossip and batch files.
+	let dir = config.base_path.config_dir(config.chain_spec.id());
+	let content = crate::ipfs::open(dag_options.ipfs_api.as_deref(), &dir.join("ipfs"))
+		.map_err(|e| ServiceError::Other(format!("IPFS store: {e}")))?;
+	let limits = Limits { max_age_ms: dag_options.dag_max_age_ms, ..Limits::default() };
+	let params = DagParams {
+		genesis: genesis_hash.into(),
+		path: dir.join("dag"),
+		limits,
+		content,
+		clock_offset_ms: dag_options.dag_clock_offset_ms,
+	};
+	let (dag, dag_protocols) = DagServicePrototype::new::<Block, N>(
+		params,
+		metrics.clone(),
+		net_config.peer_store_handle(),
+		config.prometheus_registry(),
 	)
-	.map_err(|e| ServiceError::Other(format!("IPFS store: {e}")))?;
-	let (dag_protocol_config, dag_notification_service) =
-		crate::dag::gossip::config::<N>(&genesis, metrics.clone(), net_config.peer_store_handle());
-	net_config.add_notification_protocol(dag_protocol_config);
+	.map_err(|e| ServiceError::Other(format!("DAG: {e}")))?;
+	net_config.add_notification_protocol(dag_protocols.gossip);
+	net_config.add_request_response_protocol(dag_protocols.files);
 
 	let warp_sync = Arc::new(sc_consensus_grandpa::warp_proof::NetworkProvider::new(
 		backend.clone(),
@@ -213,28 +222,16 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
-	let (dag_gossip, dag_submitted) =
-		futures::channel::mpsc::channel(crate::dag::gossip::LOCAL_QUEUE);
-	task_manager.spawn_handle().spawn(
-		"dag-gossip",
-		Some("dag"),
-		crate::dag::gossip::Gossip::new(
-			client.clone(),
-			dag.clone(),
-			network.clone(),
-			dag_notification_service,
-			sc_network_sync::SyncEventStream::event_stream(&*sync_service, "dag-gossip"),
-			dag_submitted,
-		)
-		.run(),
+	let finalized = client
+		.finality_notification_stream()
+		.map(|n| (n.hash, *sp_runtime::traits::Header::number(&n.header)));
+	let (dag_handler, dag) = dag.build(
+		Arc::new(ClientChain::new(client.clone(), backend.clone())),
+		network.clone(),
+		sc_network_sync::SyncEventStream::event_stream(&*sync_service, "dag"),
+		Box::pin(finalized),
 	);
-	// The anchor bridge's node half: cuts epoch batches, hands summaries to the off-chain
-	// worker, marks anchored transactions.
-	task_manager.spawn_handle().spawn(
-		"dag-anchor",
-		Some("dag"),
-		crate::dag::anchor::run(client.clone(), backend.clone(), dag.clone(), content.clone()),
-	);
+	task_manager.spawn_handle().spawn("dag", Some("dag"), dag_handler.run());
 
 	if config.offchain_worker.enabled {
 		let offchain_workers =
@@ -267,21 +264,10 @@ pub fn new_full<
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
-		let dag = dag.clone();
-		let content = content.clone();
 		Box::new(move |executor| {
 			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
 			let mut module = crate::rpc::create_full(deps)?;
-			let dag_rpc = crate::dag::rpc::Dag::new(
-				client.clone(),
-				dag.clone(),
-				dag_gossip.clone(),
-				executor,
-				content.clone(),
-			);
-			module
-				.merge(crate::dag::rpc::DagApiServer::into_rpc(dag_rpc))
-				.map_err(|e| ServiceError::Other(e.to_string()))?;
+			module.merge(dag.rpc(executor)).map_err(|e| ServiceError::Other(e.to_string()))?;
 			Ok(module)
 		})
 	};

@@ -219,6 +219,10 @@ impl_runtime_apis! {
 		fn sender(account: AccountId) -> Option<pallet_dag_accounts::SenderState<Balance>> {
 			DagAccounts::sender(&account)
 		}
+
+		fn next_seq(account: AccountId) -> u64 {
+			DagAccounts::next_seq(&account)
+		}
 	}
 
 	impl pallet_dag_anchor::runtime_api::DagAnchorApi<Block, BlockNumber> for Runtime {

@@ -304,13 +304,13 @@ fn a_flood_of_reports_stays_within_block_weight() {
 	});
 }
 
-/// The heaviest proposal — the one that anchors, with the most validators, settlement entries
-/// and record devices — fits in one normal extrinsic, and a full validator set's proposals fit
+/// The heaviest proposal — the one that anchors, with the most validators, settlement entries,
+/// record devices and senders — fits in one normal extrinsic, and a full validator set's proposals fit
 /// in a block. The epoch hooks take a small part of a block.
 #[test]
 fn a_worst_case_anchor_fits_in_a_block() {
 	use frame_support::dispatch::DispatchClass;
-	use itc_primitives::anchor::{MAX_RECORD_DEVICES, MAX_SETTLEMENT_ENTRIES};
+	use itc_primitives::anchor::{MAX_BATCH_SENDERS, MAX_RECORD_DEVICES, MAX_SETTLEMENT_ENTRIES};
 	use pallet_dag_anchor::WeightInfo as _;
 	type Weights = <Runtime as pallet_dag_anchor::Config>::WeightInfo;
 	type MaxValidators = <Runtime as pallet_dag_anchor::Config>::MaxValidators;
@@ -318,16 +318,21 @@ fn a_worst_case_anchor_fits_in_a_block() {
 	let limits = crate::configs::RuntimeBlockWeights::get();
 	let normal = limits.get(DispatchClass::Normal);
 	let v = MaxValidators::get();
-	let anchoring = Weights::propose_anchoring(v, MAX_SETTLEMENT_ENTRIES, MAX_RECORD_DEVICES)
-		.saturating_add(Weights::authorize_propose())
-		.saturating_add(normal.base_extrinsic);
+	let anchoring = Weights::propose_anchoring(
+		v,
+		MAX_SETTLEMENT_ENTRIES,
+		MAX_RECORD_DEVICES,
+		MAX_BATCH_SENDERS,
+	)
+	.saturating_add(Weights::authorize_propose())
+	.saturating_add(normal.base_extrinsic);
 	let counting = Weights::propose_counting()
 		.saturating_add(Weights::authorize_propose())
 		.saturating_add(normal.base_extrinsic);
 	let hooks = Weights::on_initialize_timeout(v).saturating_add(Weights::on_initialize_open());
 	println!(
 		"propose: {} µs counting, {} µs anchoring ({v} validators, {MAX_SETTLEMENT_ENTRIES} \
-		 accounts, {MAX_RECORD_DEVICES} devices); epoch hooks {} µs; of a {} µs block",
+		 accounts, {MAX_RECORD_DEVICES} devices, {MAX_BATCH_SENDERS} senders); epoch hooks {} µs; of a {} µs block",
 		counting.ref_time() / 1_000_000,
 		anchoring.ref_time() / 1_000_000,
 		hooks.ref_time() / 1_000_000,

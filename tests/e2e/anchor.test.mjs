@@ -8,8 +8,10 @@ import assert from 'node:assert/strict';
 import { hexToU8a, u8aToHex, u8aToString } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { connect, rpc, startNode, waitFor } from './lib/node.mjs';
-import { anchoringSetUp, leaf, rootFromProof } from './lib/anchor.mjs';
+import { EFFECTS, anchoringSetUp, leaf, rootFromProof } from './lib/anchor.mjs';
 import { makeTx } from './lib/dag.mjs';
+import { send } from './lib/tx.mjs';
+import { Keyring } from '@polkadot/keyring';
 
 const ITC = 10n ** 12n;
 
@@ -52,13 +54,15 @@ describe('DAG anchors: off-chain worker, agreement, settlement, proofs', () => {
     // Device 1 approves them until they are confirmed (weight 8).
     for (let i = 0; i < 10; i++) await submit(1, record(10 + i));
     for (const id of [pay, ...records]) {
-      await waitFor(async () => (await call('dag_status', [id])) === 'anchored', 90_000, `${id} anchored`);
+      await waitFor(async () => (await call('dag_status', [id]))?.status === 'anchored', 90_000, `${id} anchored`);
     }
 
     // The anchor on chain, and the settlement it made.
     const epoch = (await api.query.dagAnchor.lastAnchored()).unwrap().toNumber();
     const proofOf = await call('dag_proof', [pay]);
     assert.ok(proofOf, 'the node has a proof');
+    // `dag_status` tells the anchor's epoch and what the transaction did there.
+    assert.deepEqual(await call('dag_status', [pay]), { status: 'anchored', epoch: proofOf.epoch, effect: 'applied' });
     const anchor = (await api.query.dagAnchor.anchors(proofOf.epoch)).unwrap();
     assert.ok(proofOf.epoch <= epoch);
     assert.equal(anchor.root.toHex(), proofOf.root);
@@ -85,7 +89,7 @@ describe('DAG anchors: off-chain worker, agreement, settlement, proofs', () => {
     const finalized = await api.at(await api.rpc.chain.getFinalizedHead());
     for (const id of [pay, ...records]) {
       const p = await call('dag_proof', [id]);
-      const effect = p.effect === 'applied' ? 0 : 1;
+      const effect = EFFECTS.indexOf(p.effect);
       assert.equal(effect, 0);
       const proof = { index: p.index, leafCount: p.leafCount, siblings: p.siblings };
       assert.equal((await finalized.call.dagAnchorApi.verifyInclusion(p.epoch, id, 'Applied', proof)).isTrue, true);
@@ -99,5 +103,46 @@ describe('DAG anchors: off-chain worker, agreement, settlement, proofs', () => {
     // Unknown ids have no proof; garbage gets a JSON-RPC error.
     assert.equal(await call('dag_proof', [u8aToHex(new Uint8Array(32).fill(7))]), null);
     assert.ok((await rpc(node.rpcPort, 'dag_proof', ['0x12'])).error);
+  });
+
+  test('a payment accepted before its sender unlocks settles; a void transfer says why', async () => {
+    const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+    // Device 0 pays for its own unlock extrinsic.
+    assert.equal((await send(api, api.tx.balances.transferKeepAlive(keys[0].address, ITC / 10n), alice)).error, undefined);
+    const moved = ITC / 8n;
+    const pay = await submit(0, { transfer: { to: keys[1].publicKey, amount: moved } });
+    // Before the payment is even confirmed (so before its epoch's reference block), the
+    // sender asks for everything back: the funds stop counting for new transfers, but they
+    // still settle the accepted one.
+    const locked = (await api.query.dagAccounts.accounts(keys[0].address)).unwrap().locked.toBigInt();
+    assert.equal((await send(api, api.tx.dagAccounts.unlock(locked), keys[0])).error, undefined);
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    await waitFor(async () => (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber() >= best,
+      60_000, 'the unlock finalized');
+    const more = await call('dag_submit', [u8aToHex(makeTx(genesis, {
+      sender: keys[0].publicKey, seq: seqs[0], parents: (await call('dag_limits', [])).tips.map((t) => hexToU8a(t)),
+      timestampMs: Date.now(), payload: { transfer: { to: keys[1].publicKey, amount: 1n } },
+    }, keys[0], 12).bytes)]).then(() => 0, (e) => e.code);
+    assert.equal(more, 9002, 'unlocking funds do not admit new transfers');
+    // A transfer to an account without a micro-account is admitted (the node does not look
+    // at recipients) and anchored as void, with its reason.
+    const stranger = new Keyring({ type: 'ed25519' }).addFromUri('//e2e-ANC-stranger');
+    const lost = await submit(1, { transfer: { to: stranger.publicKey, amount: 1_000n } });
+    const before = (await api.query.dagAccounts.accounts(keys[1].address)).unwrap().locked.toBigInt();
+    for (let i = 0; i < 10; i++) await submit(1, record(40 + i));
+    for (const id of [pay, lost]) {
+      await waitFor(async () => (await call('dag_status', [id]))?.status === 'anchored', 90_000, `${id} anchored`);
+    }
+    const paid = await call('dag_status', [pay]);
+    assert.equal(paid.effect, 'applied', 'the accepted payment settled from unlocking funds');
+    const void_ = await call('dag_status', [lost]);
+    assert.equal(void_.effect, 'void-no-recipient');
+    assert.equal((await call('dag_proof', [lost])).effect, 'void-no-recipient');
+    const sender = (await api.query.dagAccounts.accounts(keys[0].address)).unwrap();
+    assert.equal(sender.locked.toBigInt(), 0n);
+    assert.equal(sender.unlocking[0].amount.toBigInt(), locked - moved, 'paid out of the unlocking funds');
+    const recipient = (await api.query.dagAccounts.accounts(keys[1].address)).unwrap();
+    assert.equal(recipient.locked.toBigInt(), before + moved);
+    assert.ok((await api.query.dagAccounts.nextSeq(keys[0].address)).toNumber() >= 2, 'the watermark moved');
   });
 });

@@ -86,7 +86,7 @@ describe('DAG micro-transactions over JSON-RPC and gossip', () => {
     assert.equal(limits.difficulty, 12);
     const { id, bytes } = await tx(nodeA, 0, record(1));
     assert.equal(await call(nodeA, 'dag_submit', [u8aToHex(bytes)]), u8aToHex(id));
-    assert.equal(await call(nodeA, 'dag_status', [u8aToHex(id)]), 'pending');
+    assert.equal((await call(nodeA, 'dag_status', [u8aToHex(id)]))?.status, 'pending');
     // Submitting it again is harmless.
     assert.equal(await call(nodeA, 'dag_submit', [u8aToHex(bytes)]), u8aToHex(id));
   });
@@ -133,7 +133,7 @@ describe('DAG micro-transactions over JSON-RPC and gossip', () => {
       await call(i % 2 ? nodeB : nodeA, 'dag_submit', [u8aToHex(next.bytes)]);
     }
     for (const node of [nodeA, nodeB]) {
-      await waitFor(async () => (await call(node, 'dag_status', [id])) === 'confirmed', 20_000, 'confirmation');
+      await waitFor(async () => (await call(node, 'dag_status', [id]))?.status === 'confirmed', 20_000, 'confirmation');
     }
   });
 
@@ -158,7 +158,7 @@ describe('DAG micro-transactions over JSON-RPC and gossip', () => {
       assert.equal(results[10].error[0], 9000);
       // Tips have no approvals (weight 1): now each must be confirmed and reported, unless it is
       // a conflicting transaction (test 2 left one), which never confirms.
-      const settled = async (t) => confirmed.includes(t) || (await call(nodeA, 'dag_status', [t])) === 'conflicting';
+      const settled = async (t) => confirmed.includes(t) || (await call(nodeA, 'dag_status', [t]))?.status === 'conflicting';
       await waitFor(async () => (await Promise.all(tips.map(settled))).every(Boolean), 10_000, 'the confirmations');
       assert.ok(tips.some((t) => confirmed.includes(t)), 'at least one confirmation reported');
     } finally {

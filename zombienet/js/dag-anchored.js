@@ -3,22 +3,8 @@
 // block against an anchor that at least two thirds of the validators proposed (the
 // `Anchored` event's block shows the proposals); the receiver's micro-account was credited.
 // Returns how many transactions it verified.
-const { compactToU8a, hexToU8a, u8aConcat, u8aToHex } = require('@polkadot/util');
 const { connect, load, rawRpc, until } = require('./common.js');
-
-function u32le(n) {
-  const out = new Uint8Array(4);
-  new DataView(out.buffer).setUint32(0, n, true);
-  return out;
-}
-
-/** `DagAnchorApi::verify_inclusion` by `state_call` (this @polkadot/api does not decorate it). */
-async function verifyInclusion(api, at, epoch, id, effect, p) {
-  const args = u8aConcat(u32le(epoch), hexToU8a(id), new Uint8Array([effect]), u32le(p.index), u32le(p.leafCount),
-    compactToU8a(p.siblings.length), ...p.siblings.map((h) => hexToU8a(h)));
-  const result = await api.rpc.state.call('DagAnchorApi_verify_inclusion', u8aToHex(args), at);
-  return result.toHex() === '0x01';
-}
+const { EFFECTS, effectByte, statusOf, verifyInclusion } = require('./dag.js');
 
 async function run(nodeName, networkInfo) {
   const api = await connect(networkInfo, nodeName);
@@ -26,7 +12,7 @@ async function run(nodeName, networkInfo) {
   const raw = await rawRpc(networkInfo, nodeName);
   const send = raw.send;
   for (const id of ids) {
-    await until(async () => (await send('dag_status', [id])) === 'anchored');
+    await until(async () => statusOf(await send('dag_status', [id]))?.status === 'anchored');
   }
   const head = await api.rpc.chain.getFinalizedHead();
   const finalized = await api.at(head);
@@ -41,10 +27,10 @@ async function run(nodeName, networkInfo) {
     const events = await (await api.at(await api.rpc.chain.getBlockHash(anchor.at))).query.system.events();
     const anchored = events.map((r) => r.event).find((e) => e.section === 'dagAnchor' && e.method === 'Anchored');
     if (!anchored || anchored.data.epoch.toNumber() !== p.epoch) throw new Error('no Anchored event at the anchor');
-    if (!(await verifyInclusion(api, head, p.epoch, id, p.effect === 'applied' ? 0 : 1, p))) {
+    if (!(await verifyInclusion(api, head, p.epoch, id, p.effect, p))) {
       throw new Error(`the proof of ${id} does not verify`);
     }
-    if (await verifyInclusion(api, head, p.epoch, id, p.effect === 'applied' ? 1 : 0, p)) {
+    if (await verifyInclusion(api, head, p.epoch, id, (effectByte(p.effect) + 1) % EFFECTS.length, p)) {
       throw new Error(`the proof of ${id} verifies with the other effect`);
     }
     // Two thirds of the four validators proposed the anchored summary.

@@ -1,14 +1,8 @@
 //! Epoch batches: the deterministic cut of confirmed transactions that validators anchor, and
 //! what anchoring it does (docs/ANCHOR.md).
 //!
-//! - *Cut.* Every confirmed transaction not yet anchored and stamped before the epoch's end,
-//!   in `(timestamp, id)` order, while the batch stays within
-//!   [`MAX_BATCH_TRANSACTIONS`] transactions, [`MAX_SETTLEMENT_ENTRIES`] settled accounts and
-//!   [`MAX_RECORD_DEVICES`] recording devices; the rest waits for the next epoch.
-//! - *Settle.* In batch order, a transfer is [`Effect::Applied`] when the sender's locked ITC
-//!   at the reference block, less what it already sent in the batch, covers it and the
-//!   recipient has ITC locked (a micro-account); otherwise it is [`Effect::Void`]. Records are
-//!   always applied.
+//! - *Cut* and *settle* ([`Batch::cut`], in `cut.rs`): which confirmed transactions go in, and
+//!   what each does, decided against the chain at the epoch's reference block.
 //! - *File.* `SCALE{ version 1u8, genesis [32], epoch u32, end ms u64, [ (tx, effect) ] }`,
 //!   stored in IPFS; its CID goes into the summary.
 //!
@@ -19,19 +13,15 @@ use crate::tx::{DagTx, Payload, TxId};
 use codec::{Decode, Encode};
 use itc_primitives::anchor::{
 	merkle::{leaf_hash, merkle_proof, merkle_root, MerkleProof},
-	AnchorSummary, Effect, EpochIndex, NetChange, RecordCount, MAX_BATCH_TRANSACTIONS,
-	MAX_CID_LENGTH, MAX_RECORD_DEVICES, MAX_SETTLEMENT_ENTRIES,
+	AnchorSummary, Effect, EpochIndex, NetChange, RecordCount, SeqRange, MAX_CID_LENGTH,
 };
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+mod cut;
+pub use cut::{Candidate, ChainAt};
 
 /// Version byte of the batch file.
 pub const FILE_VERSION: u8 = 1;
-
-/// What settlement needs from the chain at the reference block.
-pub trait LockedAt {
-	/// Plancks `account` has locked for DAG spending (0 if it has no micro-account).
-	fn locked(&self, account: &[u8; 32]) -> u128;
-}
 
 /// One epoch's batch.
 #[derive(Clone, Debug, Eq, PartialEq, Encode, Decode)]
@@ -49,63 +39,14 @@ pub struct Batch {
 }
 
 impl Batch {
-	/// Cuts epoch `epoch`'s batch from `candidates` (confirmed, not anchored, stamped before
-	/// `end_ms`) and settles it against `locked`.
-	pub fn cut<'a>(
-		genesis: [u8; 32],
-		epoch: EpochIndex,
-		end_ms: u64,
-		candidates: impl IntoIterator<Item = (TxId, &'a DagTx)>,
-		locked: &impl LockedAt,
-	) -> Self {
-		let mut ordered: Vec<(TxId, &DagTx)> =
-			candidates.into_iter().filter(|(_, tx)| tx.essence.timestamp_ms < end_ms).collect();
-		ordered.sort_by_key(|(id, tx)| (tx.essence.timestamp_ms, *id));
-		let mut settled: BTreeSet<[u8; 32]> = BTreeSet::new();
-		let mut recording: BTreeSet<[u8; 32]> = BTreeSet::new();
-		let mut sent: BTreeMap<[u8; 32], u128> = BTreeMap::new();
-		let mut txs = Vec::new();
-		for (_, tx) in ordered {
-			if txs.len() >= MAX_BATCH_TRANSACTIONS as usize {
-				break;
-			}
-			let sender = tx.essence.sender;
-			let effect = match tx.essence.payload {
-				Payload::Record { .. } => {
-					if !recording.contains(&sender)
-						&& recording.len() >= MAX_RECORD_DEVICES as usize
-					{
-						break;
-					}
-					recording.insert(sender);
-					Effect::Applied
-				},
-				Payload::Transfer { to, amount } => {
-					let new = [sender, to].iter().filter(|a| !settled.contains(*a)).count();
-					let already = sent.get(&sender).copied().unwrap_or(0);
-					let covered = already
-						.checked_add(amount)
-						.is_some_and(|total| total <= locked.locked(&sender));
-					if covered && locked.locked(&to) > 0 {
-						if settled.len() + new > MAX_SETTLEMENT_ENTRIES as usize {
-							break;
-						}
-						settled.extend([sender, to]);
-						sent.insert(sender, already + amount);
-						Effect::Applied
-					} else {
-						Effect::Void
-					}
-				},
-			};
-			txs.push((tx.clone(), effect));
-		}
-		Self { version: FILE_VERSION, genesis, epoch, end_ms, txs }
-	}
-
 	/// The transactions' ids, in batch order.
 	pub fn ids(&self) -> Vec<TxId> {
 		self.txs.iter().map(|(tx, _)| tx.id(&self.genesis)).collect()
+	}
+
+	/// Each transaction's id and effect, in batch order (what a node marks anchored).
+	pub fn marks(&self) -> Vec<(TxId, Effect)> {
+		self.txs.iter().map(|(tx, effect)| (tx.id(&self.genesis), *effect)).collect()
 	}
 
 	/// The Merkle leaves, in batch order.
@@ -149,15 +90,31 @@ impl Batch {
 			.collect()
 	}
 
-	/// Data records per sender, by account.
+	/// Applied data records per sender, by account.
 	pub fn records(&self) -> Vec<RecordCount<[u8; 32]>> {
 		let mut counts: BTreeMap<[u8; 32], u32> = BTreeMap::new();
-		for (tx, _) in &self.txs {
-			if let Payload::Record { .. } = tx.essence.payload {
+		for (tx, effect) in &self.txs {
+			if let (Payload::Record { .. }, Effect::Applied) = (&tx.essence.payload, effect) {
 				*counts.entry(tx.essence.sender).or_default() += 1;
 			}
 		}
 		counts.into_iter().map(|(account, records)| RecordCount { account, records }).collect()
+	}
+
+	/// The sequence numbers each sender settles, by account: from its first number in the
+	/// batch (the chain's watermark: the cut takes an unbroken run from there) to one past its
+	/// last.
+	pub fn senders(&self) -> Vec<SeqRange<[u8; 32]>> {
+		let mut ranges: BTreeMap<[u8; 32], (u64, u64)> = BTreeMap::new();
+		for (tx, _) in &self.txs {
+			let seq = tx.essence.seq;
+			let range = ranges.entry(tx.essence.sender).or_insert((seq, seq));
+			*range = (range.0.min(seq), range.1.max(seq));
+		}
+		ranges
+			.into_iter()
+			.map(|(account, (first, last))| SeqRange { account, first, next: last + 1 })
+			.collect()
 	}
 
 	/// The summary validators propose, given where the file is stored (`cid`, empty for an
@@ -176,6 +133,7 @@ impl Batch {
 			cid: cid.as_bytes().to_vec().try_into().ok()?,
 			settlement: self.settlement().try_into().ok()?,
 			records: self.records().try_into().ok()?,
+			senders: self.senders().try_into().ok()?,
 		})
 	}
 

@@ -53,7 +53,7 @@ fn dag(confirmation_weight: u32) -> Dag {
 }
 
 fn insert(dag: &mut Dag, (id, tx): (TxId, DagTx)) -> Result<Inserted, Refused> {
-	dag.insert(&Chain::default(), id, tx, NOW)
+	dag.insert(id, tx, NOW)
 }
 
 #[test]
@@ -212,16 +212,63 @@ fn a_transfer_beyond_the_locked_balance_is_refused() {
 	assert_eq!(dag.submit(&chain, id, tx, NOW), Err(Refused::InsufficientBalance));
 	// A peer's transaction is not checked against balances (the anchor settles it).
 	let (id, tx) = transfer(1, 2, [root, root], 5_000);
-	assert!(matches!(dag.insert(&Chain::default(), id, tx, NOW), Ok(Inserted::Added { .. })));
+	assert!(matches!(dag.insert(id, tx, NOW), Ok(Inserted::Added { .. })));
 }
 
 #[test]
-fn an_inactive_sender_is_refused() {
+fn a_transfer_waits_at_submission_for_its_senders_previous_number() {
+	let mut dag = dag(10);
+	let root = dag.root();
+	let chain = Chain::default();
+	// Number 1 before number 0: its spending could not be counted on top of number 0's.
+	let (first, first_tx) = transfer(1, 0, [root, root], 800);
+	let (second, second_tx) = transfer(1, 1, [root, root], 800);
+	assert_eq!(
+		dag.submit(&chain, second, second_tx.clone(), NOW),
+		Err(Refused::UnknownPredecessor)
+	);
+	assert!(matches!(dag.submit(&chain, first, first_tx, NOW), Ok(Inserted::Added { .. })));
+	// Now it is counted on top: 1,600 of 1,000 is refused.
+	assert_eq!(dag.submit(&chain, second, second_tx, NOW), Err(Refused::InsufficientBalance));
+	// Records may run ahead (they spend nothing): they wait as orphans.
+	let (record_id, record_tx) = record(1, 3, [root, root], 0);
+	assert_eq!(dag.submit(&chain, record_id, record_tx, NOW), Ok(Inserted::Orphaned));
+}
+
+#[test]
+fn an_inactive_sender_is_refused_at_submission_but_not_when_relayed() {
 	let mut dag = dag(10);
 	let root = dag.root();
 	let chain = Chain { inactive: vec![account(1)], ..Chain::default() };
 	let (id, tx) = record(1, 0, [root, root], 0);
-	assert_eq!(dag.insert(&chain, id, tx, NOW), Err(Refused::InactiveSender));
+	assert_eq!(dag.submit(&chain, id, tx.clone(), NOW), Err(Refused::InactiveSender));
+	assert_eq!(dag.status(&id), None);
+	// Relayed: the graph rules know no chain state; the cut voids it against its reference
+	// block if the sender is still inactive there.
+	assert!(matches!(dag.insert(id, tx.clone(), NOW), Ok(Inserted::Added { .. })));
+	// Submitting what the graph holds already is a duplicate, not a refusal.
+	assert_eq!(dag.submit(&chain, id, tx, NOW), Ok(Inserted::Duplicate));
+}
+
+#[test]
+fn a_transaction_anchored_before_it_arrives_is_anchored_on_arrival() {
+	let mut dag = dag(2);
+	let root = dag.root();
+	let (a, a_tx) = transfer(1, 0, [root, root], 10);
+	let (b, b_tx) = record(2, 0, [a, a], 0);
+	// A resynced node learns from the chain that `a` is anchored before it fetches `a`.
+	assert_eq!(dag.mark_anchored([&a]), 0);
+	assert!(dag.is_marked_anchored(&a));
+	insert(&mut dag, (a, a_tx)).unwrap();
+	assert_eq!(dag.status(&a), Some(Status::Anchored));
+	assert_eq!(dag.spent(&account(1)), 0, "an anchored transfer no longer counts as spent");
+	// Its weight grows, but it is never confirmed again, so never cut again.
+	assert_eq!(
+		insert(&mut dag, (b, b_tx)),
+		Ok(Inserted::Added { added: vec![b], confirmed: vec![] })
+	);
+	assert_eq!(dag.status(&a), Some(Status::Anchored));
+	assert!(dag.unanchored_before(u64::MAX).is_empty());
 }
 
 #[test]
@@ -235,7 +282,29 @@ fn the_orphan_pool_is_bounded_and_expires() {
 	assert_eq!(dag.expire_orphans(NOW + ttl), 0);
 	assert_eq!(dag.expire_orphans(NOW + ttl + 1), 2);
 	assert_eq!(dag.orphans(), 0);
+	assert_eq!(dag.missing().count(), 0, "nothing is asked for on behalf of expired orphans");
 	assert_eq!(insert(&mut dag, record(3, 0, [missing, missing], 0)), Ok(Inserted::Orphaned));
+}
+
+#[test]
+fn orphan_expiry_takes_only_what_expired_in_arrival_order() {
+	let mut dag = Dag::new(&GENESIS, DagConfig { max_orphans: 100, ..DagConfig::default() });
+	let ttl = DagConfig::default().orphan_ttl_ms;
+	let (missing_a, missing_b) = ([0xaa; 32], [0xbb; 32]);
+	for i in 0..10u8 {
+		let parent = if i % 2 == 0 { missing_a } else { missing_b };
+		let (id, tx) = record(i + 1, 0, [parent, parent], i);
+		assert_eq!(dag.insert(id, tx, NOW + u64::from(i) * 1_000), Ok(Inserted::Orphaned));
+	}
+	// At NOW + ttl + 3_500 the four that arrived at NOW … NOW + 3_000 have expired.
+	assert_eq!(dag.expire_orphans(NOW + ttl + 3_500), 4);
+	assert_eq!(dag.orphans(), 6);
+	assert_eq!(dag.expire_orphans(NOW + ttl + 3_500), 0, "nothing is looked at twice");
+	// The survivors still wait for both parents and are released by them.
+	let waiting: HashSet<Missing> = dag.missing().copied().collect();
+	assert_eq!(waiting, HashSet::from([Missing::Parent(missing_a), Missing::Parent(missing_b)]));
+	assert_eq!(dag.expire_orphans(NOW + ttl + 9_001), 6);
+	assert_eq!(dag.missing().count(), 0);
 }
 
 #[test]
@@ -243,10 +312,10 @@ fn tip_selection_skips_lazy_tips() {
 	let mut dag = dag(10);
 	let root = dag.root();
 	let (old, old_tx) = record(1, 0, [root, root], 0);
-	dag.insert(&Chain::default(), old, old_tx, NOW).unwrap();
+	dag.insert(old, old_tx, NOW).unwrap();
 	let later = NOW + 60_000;
 	let (new, new_tx) = record(2, 0, [root, root], 0);
-	dag.insert(&Chain::default(), new, new_tx, later).unwrap();
+	dag.insert(new, new_tx, later).unwrap();
 	assert_eq!(dag.tips().count(), 2);
 	// `old` is over 30 s old at `later`: only `new` is picked.
 	for _ in 0..20 {
@@ -363,7 +432,7 @@ fn a_stored_graph_is_rebuilt_the_same_after_a_restart() {
 	let store = crate::store::Store::open(dir.path()).unwrap();
 	let mut restored = dag(6);
 	for (id, received, tx) in store.load().unwrap() {
-		restored.insert(&Chain::default(), id, tx, received).unwrap();
+		restored.insert(id, tx, received).unwrap();
 	}
 	assert_eq!(snapshot(&restored), snapshot(&original));
 	assert_eq!(restored.orphans(), 0);

@@ -55,6 +55,10 @@ impl ContentStore for EmbeddedStore {
 		}
 	}
 
+	fn matches(&self, cid: &str, bytes: &[u8]) -> bool {
+		cid_of(bytes) == cid
+	}
+
 	async fn check(&self) -> Result<String, String> {
 		Ok(format!("embedded IPFS store in {}", self.dir.display()))
 	}

@@ -115,6 +115,10 @@ impl ContentStore for KuboStore {
 		}
 	}
 
+	fn matches(&self, cid: &str, bytes: &[u8]) -> bool {
+		cid_of(bytes) == cid
+	}
+
 	async fn check(&self) -> Result<String, String> {
 		let version = bounded(self.read_timeout, self.client.version()).await?;
 		let version = version.map_err(|e| self.failed("version", e))?;

@@ -15,23 +15,13 @@ mod embedded;
 mod kubo;
 
 pub use embedded::EmbeddedStore;
+pub use itc_dag_service::ContentStore;
 pub use kubo::KuboStore;
 
 use std::{path::Path, sync::Arc, time::Duration};
 
 /// How long a read from kubo may search the IPFS network for a batch file.
 const KUBO_READ_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// Content-addressed storage for batch files.
-#[async_trait::async_trait]
-pub trait ContentStore: Send + Sync {
-	/// Stores and pins `bytes`; returns their CID ([`cid::cid_of`]).
-	async fn put(&self, bytes: &[u8]) -> Result<String, String>;
-	/// The bytes of `cid`, if the store has them.
-	async fn get(&self, cid: &str) -> Result<Option<Vec<u8>>, String>;
-	/// What the store is, or why it cannot be used now (logged when the node starts).
-	async fn check(&self) -> Result<String, String>;
-}
 
 /// The node's store: kubo at `kubo_url` if given, else the embedded store in `dir`.
 pub fn open(kubo_url: Option<&str>, dir: &Path) -> Result<Arc<dyn ContentStore>, String> {

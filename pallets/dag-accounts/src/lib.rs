@@ -18,9 +18,14 @@
 //!   every DAG transfer made against them to be anchored and settled — and then
 //!   [`Pallet::withdraw`] releases them.
 //!
+//! Anchors settle here ([`itc_primitives::anchor::MicroSettlement`]): the net transfers of a
+//! batch move between the holds, and each sender's *sequence watermark* ([`NextSeq`]) moves
+//! past the numbers the batch settled. A batch must start each sender's numbers exactly at its
+//! watermark, so no DAG transaction is ever settled twice, whichever node cut the batch.
+//!
 //! Nodes read what a sender may spend through the runtime API
-//! ([`runtime_api::DagAccountsApi::sender`]): the locked amount and whether the sender is an
-//! active device.
+//! ([`runtime_api::DagAccountsApi::sender`]): the locked and unlocking amounts and whether the
+//! sender is an active device; and its watermark ([`runtime_api::DagAccountsApi::next_seq`]).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -104,6 +109,11 @@ pub mod pallet {
 	pub type Accounts<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, MicroAccountOf<T>, OptionQuery>;
 
+	/// Each DAG sender's first sequence number not settled yet (its watermark): anchors settle
+	/// numbers in unbroken runs from here, each number once.
+	#[pallet::storage]
+	pub type NextSeq<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u64, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -148,6 +158,9 @@ pub mod pallet {
 		TooManyUnlocking,
 		/// No unlock request is due yet.
 		NothingToWithdraw,
+		/// An anchor's sequence numbers for a sender do not start at its watermark: they were
+		/// settled already (a replay), or numbers before them were not.
+		SequenceMismatch,
 	}
 
 	#[pallet::hooks]
@@ -270,12 +283,26 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// What `account` may spend in the DAG and whether it is an active device; `None` if
-		/// it is not a device's account.
+		/// What `account` may spend in the DAG, what it is unlocking, and whether it is an
+		/// active device; `None` if it is not a device's account.
 		pub fn sender(account: &T::AccountId) -> Option<SenderState<BalanceOf<T>>> {
 			let code = T::Devices::code_of(account)?;
-			let locked = Accounts::<T>::get(account).map_or_else(Zero::zero, |a| a.locked);
-			Some(SenderState { locked, active: T::Devices::is_active(&code) })
+			let (locked, unlocking) = Accounts::<T>::get(account).map_or_else(
+				|| (Zero::zero(), Zero::zero()),
+				|a| {
+					let unlocking = a
+						.unlocking
+						.iter()
+						.fold(BalanceOf::<T>::zero(), |sum, u| sum.saturating_add(u.amount));
+					(a.locked, unlocking)
+				},
+			);
+			Some(SenderState { locked, unlocking, active: T::Devices::is_active(&code) })
+		}
+
+		/// `account`'s sequence watermark: its first DAG sequence number not settled yet.
+		pub fn next_seq(account: &T::AccountId) -> u64 {
+			NextSeq::<T>::get(account)
 		}
 
 		/// Every micro-account's hold equals its locked and unlocking amounts; no record is

@@ -10,8 +10,10 @@ sp_api::decl_runtime_apis! {
 		AccountId: Codec,
 		Balance: Codec,
 	{
-		/// The sender's locked amount and whether it is an active device; `None` if the
-		/// account is not a device's.
+		/// The sender's locked and unlocking amounts and whether it is an active device;
+		/// `None` if the account is not a device's.
 		fn sender(account: AccountId) -> Option<SenderState<Balance>>;
+		/// The sender's first sequence number not settled by an anchor yet (0 if none was).
+		fn next_seq(account: AccountId) -> u64;
 	}
 }

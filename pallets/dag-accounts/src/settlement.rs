@@ -1,5 +1,5 @@
-//! Settlement of anchored DAG transfers: the net change a batch makes to each micro-account,
-//! applied all together.
+//! Settlement of anchored DAG batches: the net change a batch makes to each micro-account,
+//! applied all together, and each sender's sequence watermark moved past what it settled.
 //!
 //! Debits and credits are paired in account order and each pair moves on hold, from the
 //! debtor's DAG hold straight into the creditor's, so the money never becomes free on the
@@ -16,14 +16,21 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Restriction},
 	},
 };
-use itc_primitives::anchor::{MicroSettlement, NetChange};
+use itc_primitives::anchor::{MicroSettlement, NetChange, SeqRange};
 use sp_runtime::{
 	traits::{CheckedAdd, Saturating, Zero},
 	ArithmeticError, DispatchError, DispatchResult,
 };
 
 impl<T: Config> MicroSettlement<T::AccountId> for Pallet<T> {
-	fn settle(changes: &[NetChange<T::AccountId>]) -> DispatchResult {
+	fn settle(
+		changes: &[NetChange<T::AccountId>],
+		senders: &[SeqRange<T::AccountId>],
+	) -> DispatchResult {
+		for range in senders {
+			ensure!(range.next > range.first, Error::<T>::SequenceMismatch);
+			ensure!(NextSeq::<T>::get(&range.account) == range.first, Error::<T>::SequenceMismatch);
+		}
 		let (debits, credits) = Self::split(changes)?;
 		for (account, amount) in &debits {
 			let record = Accounts::<T>::get(account).ok_or(Error::<T>::InsufficientLocked)?;
@@ -79,6 +86,9 @@ impl<T: Config> MicroSettlement<T::AccountId> for Pallet<T> {
 					record.locked.saturating_accrue(amount);
 				}
 			});
+		}
+		for range in senders {
+			NextSeq::<T>::insert(&range.account, range.next);
 		}
 		debug_assert!(Self::holds_match(&reason, changes));
 		Ok(())

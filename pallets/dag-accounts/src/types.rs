@@ -55,8 +55,11 @@ pub struct MicroAccount<
 /// What a node needs to know about a DAG sender.
 #[derive(Clone, Eq, PartialEq, Encode, Decode, TypeInfo, Debug)]
 pub struct SenderState<Balance> {
-	/// What its DAG transfers may spend.
+	/// What new DAG transfers may spend (a node admits a transfer against this).
 	pub locked: Balance,
+	/// What was asked back and still waits for its delay: still held, so it still settles
+	/// the transfers accepted before the unlock (the cut counts `locked + unlocking`).
+	pub unlocking: Balance,
 	/// Whether it is an active device of an approved manufacturer.
 	pub active: bool,
 }

@@ -9,7 +9,10 @@ use frame_support::{
 	traits::Authorize,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use itc_primitives::anchor::{EpochIndex, RecordCount, MAX_RECORD_DEVICES, MAX_SETTLEMENT_ENTRIES};
+use itc_primitives::anchor::{
+	EpochIndex, RecordCount, SeqRange, MAX_BATCH_SENDERS, MAX_RECORD_DEVICES,
+	MAX_SETTLEMENT_ENTRIES,
+};
 use sp_runtime::RuntimeAppPublic;
 
 fn validators<T: Config>(n: u32) -> Vec<T::AuthorityId> {
@@ -25,25 +28,31 @@ fn open<T: Config>() -> EpochIndex {
 	OpenEpoch::<T>::get().expect("epoch 0 has ended; qed").epoch
 }
 
-/// A summary with `s` settlement entries and `r` record devices; `seed` varies its root.
-fn summary<T: Config>(epoch: EpochIndex, s: u32, r: u32, seed: u32) -> AnchorSummaryOf<T> {
+/// A summary with `s` settlement entries, `r` record devices and `n` senders; `seed` varies
+/// its root.
+fn summary<T: Config>(epoch: EpochIndex, s: u32, r: u32, n: u32, seed: u32) -> AnchorSummaryOf<T> {
 	let mut settlement = if s == 0 { Vec::new() } else { T::BenchmarkHelper::settlement(s) };
 	settlement.sort_by(|a, b| a.account.cmp(&b.account));
 	let mut records: Vec<_> = (0..r)
 		.map(|i| RecordCount { account: T::BenchmarkHelper::record_device(i), records: 1 })
 		.collect();
 	records.sort_by(|a, b| a.account.cmp(&b.account));
+	let mut senders: Vec<_> = (0..n)
+		.map(|i| SeqRange { account: T::BenchmarkHelper::record_device(i), first: 0, next: 1 })
+		.collect();
+	senders.sort_by(|a, b| a.account.cmp(&b.account));
 	let mut root = [0xab; 32];
 	root[..4].copy_from_slice(&seed.to_le_bytes());
 	AnchorSummaryOf::<T> {
 		epoch,
 		root,
-		count: r.max(1) * 2,
+		count: (r.max(1) * 2).max(n),
 		cid: alloc::vec![b'b'; itc_primitives::anchor::MAX_CID_LENGTH as usize]
 			.try_into()
 			.expect("exactly the bound; qed"),
 		settlement: settlement.try_into().expect("s is within the bound; qed"),
 		records: records.try_into().expect("r is within the bound; qed"),
+		senders: senders.try_into().expect("n is within the bound; qed"),
 	}
 }
 
@@ -59,7 +68,8 @@ mod benchmarks {
 	fn authorize_propose() -> Result<(), BenchmarkError> {
 		let keys = validators::<T>(T::MaxValidators::get());
 		let epoch = open::<T>();
-		let summary = summary::<T>(epoch, MAX_SETTLEMENT_ENTRIES, MAX_RECORD_DEVICES, 0);
+		let summary =
+			summary::<T>(epoch, MAX_SETTLEMENT_ENTRIES, MAX_RECORD_DEVICES, MAX_BATCH_SENDERS, 0);
 		let key = keys.last().expect("at least one validator; qed").clone();
 		let signature = signed::<T>(&key, &summary);
 		let call = Call::<T>::propose { summary, validator: key, signature };
@@ -76,7 +86,8 @@ mod benchmarks {
 	fn propose_counting() {
 		let keys = validators::<T>(T::MaxValidators::get());
 		let epoch = open::<T>();
-		let summary = summary::<T>(epoch, MAX_SETTLEMENT_ENTRIES, MAX_RECORD_DEVICES, 0);
+		let summary =
+			summary::<T>(epoch, MAX_SETTLEMENT_ENTRIES, MAX_RECORD_DEVICES, MAX_BATCH_SENDERS, 0);
 		let key = keys[0].clone();
 		let signature = signed::<T>(&key, &summary);
 
@@ -92,15 +103,16 @@ mod benchmarks {
 		v: Linear<1, { T::MaxValidators::get() }>,
 		s: Linear<2, MAX_SETTLEMENT_ENTRIES>,
 		r: Linear<0, MAX_RECORD_DEVICES>,
+		n: Linear<1, MAX_BATCH_SENDERS>,
 	) {
 		let keys = validators::<T>(v);
 		let epoch = open::<T>();
-		let winning = summary::<T>(epoch, s, r, 0);
+		let winning = summary::<T>(epoch, s, r, n, 0);
 		let threshold = Pallet::<T>::threshold(v) as usize;
 		// Those beyond the threshold dissent, each with a summary of its own (tallies to clear
 		// and outvoted validators to record); the others but one agree.
 		for (i, key) in keys.iter().enumerate().skip(threshold) {
-			let dissent = summary::<T>(epoch, 0, 0, i as u32 + 1);
+			let dissent = summary::<T>(epoch, 0, 0, 1, i as u32 + 1);
 			let signature = signed::<T>(key, &dissent);
 			Pallet::<T>::propose(RawOrigin::Authorized.into(), dissent, key.clone(), signature)
 				.expect("a valid dissent; qed");
@@ -143,7 +155,7 @@ mod benchmarks {
 		let keys = validators::<T>(T::MaxValidators::get());
 		let epoch = open::<T>();
 		for (i, key) in keys.iter().take(p as usize).enumerate() {
-			let own = summary::<T>(epoch, 0, 0, i as u32 + 1);
+			let own = summary::<T>(epoch, 0, 0, 1, i as u32 + 1);
 			let signature = signed::<T>(key, &own);
 			Pallet::<T>::propose(RawOrigin::Authorized.into(), own, key.clone(), signature)
 				.expect("a valid proposal; qed");

@@ -328,6 +328,7 @@ pub mod pallet {
 			T::MaxValidators::get(),
 			itc_primitives::anchor::MAX_SETTLEMENT_ENTRIES,
 			itc_primitives::anchor::MAX_RECORD_DEVICES,
+			itc_primitives::anchor::MAX_BATCH_SENDERS,
 		))]
 		#[pallet::authorize(Pallet::<T>::authorize_propose)]
 		#[pallet::weight_of_authorize(T::WeightInfo::authorize_propose())]

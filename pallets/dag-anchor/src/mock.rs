@@ -7,7 +7,7 @@ use frame_support::{
 	traits::{Hooks, Time},
 };
 use itc_primitives::{
-	anchor::{AnchorSummary, MicroSettlement, NetChange, RecordCount},
+	anchor::{AnchorSummary, MicroSettlement, NetChange, RecordCount, SeqRange},
 	device::{testing::MockDevices, DeviceCode, DeviceKey},
 	Moment, WallClock,
 };
@@ -94,7 +94,7 @@ impl Time for MockClock {
 /// Records each settlement; fails all while [`SettlementFails`] is set.
 pub struct MockSettlement;
 impl MicroSettlement<u64> for MockSettlement {
-	fn settle(changes: &[NetChange<u64>]) -> DispatchResult {
+	fn settle(changes: &[NetChange<u64>], _senders: &[SeqRange<u64>]) -> DispatchResult {
 		if SettlementFails::get() {
 			return Err(sp_runtime::DispatchError::Other("settlement fails"));
 		}
@@ -178,6 +178,12 @@ pub fn summary(epoch: u32, seed: u8) -> AnchorSummary<u64> {
 			.try_into()
 			.unwrap(),
 		records: vec![RecordCount { account: RECORD_DEVICE, records: 2 }].try_into().unwrap(),
+		senders: vec![
+			SeqRange { account: 7, first: 0, next: 1 },
+			SeqRange { account: RECORD_DEVICE, first: 0, next: 2 },
+		]
+		.try_into()
+		.unwrap(),
 	}
 }
 

@@ -46,7 +46,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn authorize_propose() -> Weight;
 	fn propose_counting() -> Weight;
-	fn propose_anchoring(v: u32, s: u32, r: u32, ) -> Weight;
+	fn propose_anchoring(v: u32, s: u32, r: u32, _n: u32, ) -> Weight;
 	fn on_initialize_open() -> Weight;
 	fn on_initialize_timeout(p: u32, ) -> Weight;
 }
@@ -129,7 +129,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[1, 32]`.
 	/// The range of component `s` is `[2, 512]`.
 	/// The range of component `r` is `[0, 512]`.
-	fn propose_anchoring(v: u32, s: u32, r: u32, ) -> Weight {
+	fn propose_anchoring(v: u32, s: u32, r: u32, _n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + r * (118 ±0) + s * (308 ±0) + v * (142 ±0)`
 		//  Estimated: `18571 + r * (2538 ±0) + s * (2700 ±0) + v * (14841 ±6)`
@@ -282,7 +282,7 @@ impl WeightInfo for () {
 	/// The range of component `v` is `[1, 32]`.
 	/// The range of component `s` is `[2, 512]`.
 	/// The range of component `r` is `[0, 512]`.
-	fn propose_anchoring(v: u32, s: u32, r: u32, ) -> Weight {
+	fn propose_anchoring(v: u32, s: u32, r: u32, _n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + r * (118 ±0) + s * (308 ±0) + v * (142 ±0)`
 		//  Estimated: `18571 + r * (2538 ±0) + s * (2700 ±0) + v * (14841 ±6)`

@@ -11,7 +11,10 @@ import { send } from './tx.mjs';
 const LEAF = stringToU8a('itc/dag/leaf/v1');
 const NODE = stringToU8a('itc/dag/node/v1');
 
-/** The leaf of transaction `id` (32 bytes) with effect 0 (applied) or 1 (void). */
+/** The effects as `dag_proof` and `dag_status` name them, at their byte in the leaf. */
+export const EFFECTS = ['applied', 'void', 'void-no-recipient', 'void-inactive-sender', 'void-conflict'];
+
+/** The leaf of transaction `id` (32 bytes) with effect byte `effect` (an index of EFFECTS). */
 export function leaf(id, effect) {
   return blake2AsU8a(u8aConcat(LEAF, id, new Uint8Array([effect])), 256);
 }

@@ -16,7 +16,10 @@ fn an_owner_locks_funds_for_its_device() {
 		assert_eq!(free(DEVICE), START);
 		assert_eq!(Accounts::<Test>::get(DEVICE).unwrap().locked, 300);
 		assert_eq!(events(), [Event::Locked { account: DEVICE, by: OWNER, amount: 300 }]);
-		assert_eq!(DagAccounts::sender(&DEVICE), Some(SenderState { locked: 300, active: true }));
+		assert_eq!(
+			DagAccounts::sender(&DEVICE),
+			Some(SenderState { locked: 300, unlocking: 0, active: true })
+		);
 	});
 }
 
@@ -83,7 +86,11 @@ fn unlocking_stops_spending_at_once_and_releases_after_the_delay() {
 	new_test_ext(|| {
 		assert_ok!(DagAccounts::lock(RuntimeOrigin::signed(OWNER), DEVICE, 300));
 		assert_ok!(DagAccounts::unlock(RuntimeOrigin::signed(DEVICE), 100));
-		assert_eq!(DagAccounts::sender(&DEVICE).unwrap().locked, 200);
+		assert_eq!(
+			DagAccounts::sender(&DEVICE),
+			Some(SenderState { locked: 200, unlocking: 100, active: true }),
+			"new transfers may spend 200; the unlocking 100 still settles earlier ones"
+		);
 		assert_eq!(held(DEVICE), 300, "still held until the delay passes");
 		assert!(events().contains(&Event::UnlockRequested {
 			account: DEVICE,
@@ -158,7 +165,10 @@ fn a_suspended_device_is_reported_inactive() {
 	new_test_ext(|| {
 		assert_ok!(DagAccounts::lock(RuntimeOrigin::signed(OWNER), DEVICE, 100));
 		MockDevices::set_status(&device(), DeviceStatus::Suspended { by: Role::Owner });
-		assert_eq!(DagAccounts::sender(&DEVICE), Some(SenderState { locked: 100, active: false }));
+		assert_eq!(
+			DagAccounts::sender(&DEVICE),
+			Some(SenderState { locked: 100, unlocking: 0, active: false })
+		);
 	});
 }
 

@@ -2,10 +2,19 @@
 
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
-use itc_primitives::anchor::{MicroSettlement, NetChange};
+use itc_primitives::anchor::{MicroSettlement, NetChange, SeqRange};
 
 fn change(account: u64, delta: i128) -> NetChange<u64> {
 	NetChange { account, delta }
+}
+
+fn range(account: u64, first: u64, next: u64) -> SeqRange<u64> {
+	SeqRange { account, first, next }
+}
+
+/// A settlement with no sequence numbers (transfers only).
+fn settle(changes: &[NetChange<u64>]) -> sp_runtime::DispatchResult {
+	DagAccounts::settle(changes, &[])
 }
 
 /// The device and the empty device both with micro-accounts: 300 and 50 locked.
@@ -19,7 +28,7 @@ fn two_micro_accounts() {
 fn settle_moves_held_funds_between_micro_accounts() {
 	new_test_ext(|| {
 		two_micro_accounts();
-		assert_ok!(DagAccounts::settle(&[change(DEVICE, -120), change(EMPTY_DEVICE, 120)]));
+		assert_ok!(settle(&[change(DEVICE, -120), change(EMPTY_DEVICE, 120)]));
 		assert_eq!((held(DEVICE), held(EMPTY_DEVICE)), (180, 170));
 		assert_eq!(Accounts::<Test>::get(DEVICE).unwrap().locked, 180);
 		assert_eq!(Accounts::<Test>::get(EMPTY_DEVICE).unwrap().locked, 170);
@@ -33,7 +42,7 @@ fn settle_pays_from_unlocking_funds_when_locked_ones_run_short() {
 	new_test_ext(|| {
 		two_micro_accounts();
 		assert_ok!(DagAccounts::unlock(RuntimeOrigin::signed(DEVICE), 200));
-		assert_ok!(DagAccounts::settle(&[change(DEVICE, -250), change(EMPTY_DEVICE, 250)]));
+		assert_ok!(settle(&[change(DEVICE, -250), change(EMPTY_DEVICE, 250)]));
 		let record = Accounts::<Test>::get(DEVICE).unwrap();
 		assert_eq!((record.locked, record.unlocking[0].amount), (0, 50));
 		assert_eq!(held(DEVICE), 50);
@@ -44,7 +53,7 @@ fn settle_pays_from_unlocking_funds_when_locked_ones_run_short() {
 fn settle_removes_a_micro_account_it_empties() {
 	new_test_ext(|| {
 		two_micro_accounts();
-		assert_ok!(DagAccounts::settle(&[change(DEVICE, -300), change(EMPTY_DEVICE, 300)]));
+		assert_ok!(settle(&[change(DEVICE, -300), change(EMPTY_DEVICE, 300)]));
 		assert_eq!(Accounts::<Test>::get(DEVICE), None);
 		assert_eq!(held(DEVICE), 0);
 	});
@@ -60,11 +69,7 @@ fn settle_pairs_several_debtors_and_creditors() {
 		itc_primitives::device::testing::MockDevices::add(key, &third, &OWNER, 0);
 		assert_ok!(DagAccounts::lock(RuntimeOrigin::signed(OWNER), third, 100));
 		// 100 out; 90 and 10 in.
-		assert_ok!(DagAccounts::settle(&[
-			change(DEVICE, -100),
-			change(EMPTY_DEVICE, 90),
-			change(third, 10),
-		]));
+		assert_ok!(settle(&[change(DEVICE, -100), change(EMPTY_DEVICE, 90), change(third, 10),]));
 		assert_eq!((held(DEVICE), held(EMPTY_DEVICE), held(third)), (200, 140, 110));
 	});
 }
@@ -74,11 +79,11 @@ fn settle_fails_when_a_debtor_holds_too_little() {
 	new_test_ext(|| {
 		two_micro_accounts();
 		assert_noop!(
-			DagAccounts::settle(&[change(DEVICE, -301), change(EMPTY_DEVICE, 301)]),
+			settle(&[change(DEVICE, -301), change(EMPTY_DEVICE, 301)]),
 			Error::<Test>::InsufficientLocked
 		);
 		assert_noop!(
-			DagAccounts::settle(&[change(OTHER, -1), change(DEVICE, 1)]),
+			settle(&[change(OTHER, -1), change(DEVICE, 1)]),
 			Error::<Test>::InsufficientLocked
 		);
 	});
@@ -88,10 +93,7 @@ fn settle_fails_when_a_debtor_holds_too_little() {
 fn settle_fails_when_a_creditor_has_no_micro_account() {
 	new_test_ext(|| {
 		two_micro_accounts();
-		assert_noop!(
-			DagAccounts::settle(&[change(DEVICE, -10), change(OTHER, 10)]),
-			Error::<Test>::NotADevice
-		);
+		assert_noop!(settle(&[change(DEVICE, -10), change(OTHER, 10)]), Error::<Test>::NotADevice);
 	});
 }
 
@@ -100,9 +102,56 @@ fn settle_fails_when_changes_do_not_balance() {
 	new_test_ext(|| {
 		two_micro_accounts();
 		assert_noop!(
-			DagAccounts::settle(&[change(DEVICE, -10), change(EMPTY_DEVICE, 9)]),
+			settle(&[change(DEVICE, -10), change(EMPTY_DEVICE, 9)]),
 			sp_runtime::DispatchError::Other("settlement does not balance")
 		);
-		assert_ok!(DagAccounts::settle(&[]));
+		assert_ok!(settle(&[]));
+	});
+}
+
+#[test]
+fn settle_moves_each_senders_watermark_past_what_it_settled() {
+	new_test_ext(|| {
+		two_micro_accounts();
+		let pay = [change(DEVICE, -10), change(EMPTY_DEVICE, 10)];
+		assert_ok!(DagAccounts::settle(&pay, &[range(DEVICE, 0, 3), range(EMPTY_DEVICE, 0, 1)]));
+		assert_eq!((NextSeq::<Test>::get(DEVICE), NextSeq::<Test>::get(EMPTY_DEVICE)), (3, 1));
+		assert_eq!(DagAccounts::next_seq(&DEVICE), 3);
+		// The next batch goes on from there.
+		assert_ok!(DagAccounts::settle(&pay, &[range(DEVICE, 3, 4)]));
+		assert_eq!(NextSeq::<Test>::get(DEVICE), 4);
+		assert_eq!(held(EMPTY_DEVICE), 70);
+	});
+}
+
+#[test]
+fn a_replayed_or_gapped_run_of_numbers_settles_nothing() {
+	new_test_ext(|| {
+		two_micro_accounts();
+		let pay = [change(DEVICE, -10), change(EMPTY_DEVICE, 10)];
+		assert_ok!(DagAccounts::settle(&pay, &[range(DEVICE, 0, 2)]));
+		// The same transactions again (a node that missed the anchor cut them again).
+		assert_noop!(
+			DagAccounts::settle(&pay, &[range(DEVICE, 0, 2)]),
+			Error::<Test>::SequenceMismatch
+		);
+		// Overlapping the settled numbers.
+		assert_noop!(
+			DagAccounts::settle(&pay, &[range(DEVICE, 1, 3)]),
+			Error::<Test>::SequenceMismatch
+		);
+		// Skipping number 2.
+		assert_noop!(
+			DagAccounts::settle(&pay, &[range(DEVICE, 3, 4)]),
+			Error::<Test>::SequenceMismatch
+		);
+		// An empty range.
+		assert_noop!(
+			DagAccounts::settle(&pay, &[range(DEVICE, 2, 2)]),
+			Error::<Test>::SequenceMismatch
+		);
+		// Nothing moved: the debtor still holds 290.
+		assert_eq!(held(DEVICE), 290);
+		assert_eq!(NextSeq::<Test>::get(DEVICE), 2);
 	});
 }

@@ -91,16 +91,20 @@ impl<T: Config> Pallet<T> {
 		}
 		let settled = summary.settlement.len() as u32;
 		let records = summary.records.len() as u32;
+		let senders = summary.senders.len() as u32;
 		Self::do_anchor(summary, hash);
-		T::WeightInfo::propose_anchoring(validators, settled, records)
+		T::WeightInfo::propose_anchoring(validators, settled, records, senders)
 	}
 
-	/// Makes `summary` (hash `hash`) the open epoch's anchor: settles it, credits its records,
-	/// records the dissenters, resolves the epoch. A settlement that fails changes nothing and
-	/// resolves the epoch as timed out.
+	/// Makes `summary` (hash `hash`) the open epoch's anchor: settles it (transfers and the
+	/// senders' sequence watermarks), credits its records, records the dissenters, resolves
+	/// the epoch. A settlement that fails (funds gone, or numbers settled already) changes
+	/// nothing and resolves the epoch as timed out.
 	fn do_anchor(summary: AnchorSummaryOf<T>, hash: Hash32) {
 		let epoch = summary.epoch;
-		let settled = with_storage_layer(|| T::Settlement::settle(&summary.settlement)).is_ok();
+		let settled =
+			with_storage_layer(|| T::Settlement::settle(&summary.settlement, &summary.senders))
+				.is_ok();
 		if !settled {
 			Self::resolve(epoch);
 			Self::deposit_event(Event::SettlementFailed { epoch, summary_hash: hash });

@@ -4,8 +4,9 @@
 //! Each epoch the node cuts a batch of confirmed DAG transactions (`itc-dag`'s `batch`
 //! module), stores the batch file in IPFS and hands the pallet's off-chain worker an
 //! [`AnchorSummary`]: the Merkle root over the batch ([`merkle`]), how many transactions it
-//! holds, the file's CID, the net change of every micro-account its transfers make, and the
-//! data records per device. A validator signs
+//! holds, the file's CID, the net change of every micro-account its transfers make, the
+//! data records per device, and the sequence numbers each sender settles (so that no number
+//! settles twice). A validator signs
 //!
 //! ```text
 //! proposal = "itc/anchor/proposal/v1" ‖ genesis hash (32) ‖ epoch (u32 LE)
@@ -39,8 +40,12 @@ pub const MAX_SETTLEMENT_ENTRIES: u32 = 512;
 pub const MAX_RECORD_DEVICES: u32 = 512;
 /// The most transactions in one batch.
 pub const MAX_BATCH_TRANSACTIONS: u32 = 65_536;
+/// The most senders in one batch (each has its sequence numbers settled).
+pub const MAX_BATCH_SENDERS: u32 = 1_024;
 
-/// What a transaction of a batch did when the batch was anchored.
+/// What a transaction of a batch did when the batch was anchored: applied, or void with the
+/// reason. The reasons are decided at the cut against the reference block, identically on
+/// every node, so that no node ever refuses a relayed transaction for them (docs/DAG.md).
 #[derive(
 	Clone,
 	Copy,
@@ -57,10 +62,40 @@ pub enum Effect {
 	/// Its payload took effect: a record counted, a transfer settled.
 	#[codec(index = 0)]
 	Applied = 0,
-	/// A transfer that its sender's locked funds did not cover, or whose recipient has no
-	/// micro-account: anchored, but nothing moved.
+	/// A transfer that its sender's DAG funds (locked plus unlocking) at the reference block,
+	/// less its earlier transfers of the batch in sequence order, did not cover: anchored, but
+	/// nothing moved.
 	#[codec(index = 1)]
 	Void = 1,
+	/// A transfer whose recipient had no micro-account at the reference block.
+	#[codec(index = 2)]
+	VoidNoRecipient = 2,
+	/// Its sender was not an active device of an approved manufacturer at the reference block:
+	/// neither its transfer nor its record counts.
+	#[codec(index = 3)]
+	VoidInactiveSender = 3,
+	/// Its sender used its sequence number for another transaction too: neither takes effect
+	/// (the number is settled once, as void).
+	#[codec(index = 4)]
+	VoidConflict = 4,
+}
+
+impl Effect {
+	/// Whether the payload took effect.
+	pub fn is_applied(self) -> bool {
+		self == Effect::Applied
+	}
+
+	/// The name clients see (`dag_proof`, docs/ANCHOR.md).
+	pub fn name(self) -> &'static str {
+		match self {
+			Effect::Applied => "applied",
+			Effect::Void => "void",
+			Effect::VoidNoRecipient => "void-no-recipient",
+			Effect::VoidInactiveSender => "void-inactive-sender",
+			Effect::VoidConflict => "void-conflict",
+		}
+	}
 }
 
 /// The net change a batch makes to one micro-account, in plancks (received minus sent).
@@ -85,6 +120,21 @@ pub struct RecordCount<AccountId> {
 	pub records: u32,
 }
 
+/// The sequence numbers `first .. next` of one sender that a batch settles: a batch holds a
+/// sender's transactions only in an unbroken run from the first number the chain has not
+/// settled yet, so the chain keeps one watermark per sender and no number settles twice.
+#[derive(
+	Clone, Debug, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub struct SeqRange<AccountId> {
+	/// The sender (device account).
+	pub account: AccountId,
+	/// Its first number in the batch: the chain's watermark for it at the reference block.
+	pub first: u64,
+	/// One past its last number in the batch: the watermark after anchoring.
+	pub next: u64,
+}
+
 /// What validators agree on for an epoch.
 #[derive(
 	Clone, Debug, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
@@ -102,6 +152,8 @@ pub struct AnchorSummary<AccountId> {
 	pub settlement: BoundedVec<NetChange<AccountId>, ConstU32<MAX_SETTLEMENT_ENTRIES>>,
 	/// Data records per device, by account in ascending order.
 	pub records: BoundedVec<RecordCount<AccountId>, ConstU32<MAX_RECORD_DEVICES>>,
+	/// The sequence numbers each sender settles, by account in ascending order.
+	pub senders: BoundedVec<SeqRange<AccountId>, ConstU32<MAX_BATCH_SENDERS>>,
 }
 
 impl<AccountId> AnchorSummary<AccountId> {
@@ -114,6 +166,7 @@ impl<AccountId> AnchorSummary<AccountId> {
 			cid: Default::default(),
 			settlement: Default::default(),
 			records: Default::default(),
+			senders: Default::default(),
 		}
 	}
 }
@@ -133,6 +186,9 @@ pub enum Malformed {
 	/// Record accounts out of order or repeated, a zero count, or more records than
 	/// transactions.
 	BadRecords,
+	/// Sender accounts out of order or repeated, an empty range, or more numbers than
+	/// transactions.
+	BadSenders,
 }
 
 /// The hash validators sign and vote on.
@@ -157,7 +213,8 @@ pub fn check_summary<AccountId: Ord>(summary: &AnchorSummary<AccountId>) -> Resu
 		let empty = summary.root == [0; 32]
 			&& summary.cid.is_empty()
 			&& summary.settlement.is_empty()
-			&& summary.records.is_empty();
+			&& summary.records.is_empty()
+			&& summary.senders.is_empty();
 		return if empty { Ok(()) } else { Err(Malformed::EmptyMismatch) };
 	}
 	if summary.cid.is_empty() {
@@ -182,21 +239,36 @@ pub fn check_summary<AccountId: Ord>(summary: &AnchorSummary<AccountId>) -> Resu
 	{
 		return Err(Malformed::BadRecords);
 	}
+	let ascending = summary.senders.windows(2).all(|w| w[0].account < w[1].account);
+	let numbers = summary
+		.senders
+		.iter()
+		.try_fold(0u64, |sum, r| r.next.checked_sub(r.first).and_then(|n| sum.checked_add(n)));
+	if !ascending
+		|| summary.senders.is_empty()
+		|| summary.senders.iter().any(|r| r.next <= r.first)
+		|| numbers.is_none_or(|n| n > u64::from(summary.count))
+	{
+		return Err(Malformed::BadSenders);
+	}
 	Ok(())
 }
 
-/// Where an anchor's settlement goes: the micro-accounts (`pallet-dag-accounts`).
+/// Where an anchor's settlement goes: the micro-accounts and the senders' sequence
+/// watermarks (`pallet-dag-accounts`).
 pub trait MicroSettlement<AccountId> {
 	/// Applies `changes` (which sum to zero) all together: debits come out of what the
-	/// accounts hold for DAG spending, credits go into it. Fails, changing nothing, if an
-	/// account with a debit holds too little or an account with a credit has no micro-account.
-	fn settle(changes: &[NetChange<AccountId>]) -> DispatchResult;
+	/// accounts hold for DAG spending, credits go into it; and moves each sender's watermark
+	/// from `first` to `next`. Fails, changing nothing, if an account with a debit holds too
+	/// little, an account with a credit has no micro-account, or a range does not start at
+	/// its sender's watermark (numbers settled already, or a gap).
+	fn settle(changes: &[NetChange<AccountId>], senders: &[SeqRange<AccountId>]) -> DispatchResult;
 }
 
 /// No micro-accounts: only an empty settlement succeeds.
 impl<AccountId> MicroSettlement<AccountId> for () {
-	fn settle(changes: &[NetChange<AccountId>]) -> DispatchResult {
-		if changes.is_empty() {
+	fn settle(changes: &[NetChange<AccountId>], senders: &[SeqRange<AccountId>]) -> DispatchResult {
+		if changes.is_empty() && senders.is_empty() {
 			Ok(())
 		} else {
 			Err(sp_runtime::DispatchError::Other("no micro-accounts"))
@@ -222,6 +294,12 @@ mod tests {
 			.try_into()
 			.unwrap(),
 			records: vec![RecordCount { account: 2, records: 2 }].try_into().unwrap(),
+			senders: vec![
+				SeqRange { account: 1, first: 0, next: 2 },
+				SeqRange { account: 2, first: 7, next: 10 },
+			]
+			.try_into()
+			.unwrap(),
 		}
 	}
 
@@ -261,6 +339,25 @@ mod tests {
 		let mut s = summary();
 		s.records[0].records = 0;
 		assert_eq!(check_summary(&s), Err(Malformed::BadRecords));
+		let mut s = summary();
+		s.senders.as_mut().swap(0, 1);
+		assert_eq!(check_summary(&s), Err(Malformed::BadSenders));
+		let mut s = summary();
+		s.senders[0].next = 0;
+		assert_eq!(check_summary(&s), Err(Malformed::BadSenders));
+		let mut s = summary();
+		s.senders[1].next = 11; // 6 numbers in a batch of 5
+		assert_eq!(check_summary(&s), Err(Malformed::BadSenders));
+		let mut s = summary();
+		s.senders[1].first = u64::MAX;
+		s.senders[1].next = 0;
+		assert_eq!(check_summary(&s), Err(Malformed::BadSenders));
+		let mut s = summary();
+		s.senders = Default::default();
+		assert_eq!(check_summary(&s), Err(Malformed::BadSenders));
+		let mut s = AnchorSummary::<u64>::empty(1);
+		s.senders = vec![SeqRange { account: 1, first: 0, next: 1 }].try_into().unwrap();
+		assert_eq!(check_summary(&s), Err(Malformed::EmptyMismatch));
 	}
 
 	#[test]

@@ -80,7 +80,7 @@ impl DagTxCmd {
 			},
 			_ => return Err("give --to and --amount, or --digest and --size".into()),
 		};
-		let timestamp_ms = self.timestamp_ms.unwrap_or_else(super::state::now_ms);
+		let timestamp_ms = self.timestamp_ms.unwrap_or_else(itc_dag_service::state::now_ms);
 		let sender: [u8; 32] = itc_dag::ed25519_zebra::VerificationKeyBytes::from(&key).into();
 		let essence = Essence { sender, seq: self.seq, parents, timestamp_ms, payload };
 		let tx = DagTx::sign(&genesis, essence, &key, self.difficulty);

@@ -1,24 +1,22 @@
 //! `dag_*` JSON-RPC methods. Garbage in gets a JSON-RPC error.
 
-use super::state::{DagShared, Outcome, Source};
-use crate::ipfs::ContentStore;
+use crate::{
+	chain::DagChain,
+	proofs::Proofs,
+	state::{DagShared, Outcome, Source},
+};
 use futures::{channel::mpsc::Sender, FutureExt, SinkExt, StreamExt};
 use itc_dag::{tx::DagTx, Status};
-use itc_primitives::anchor::Effect;
-use itc_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
 use jsonrpsee::{
 	core::RpcResult,
 	proc_macros::rpc,
 	types::{ErrorObject, ErrorObjectOwned},
 	PendingSubscriptionSink, SubscriptionMessage,
 };
-use pallet_dag_accounts::runtime_api::DagAccountsApi;
-use pallet_dag_anchor::runtime_api::DagAnchorApi;
 use sc_rpc::SubscriptionTaskExecutor;
 use serde::Serialize;
-use sp_api::ProvideRuntimeApi;
-use sp_blockchain::HeaderBackend;
 use sp_core::{Bytes, H256};
+use sp_runtime::traits::Block as BlockT;
 use std::sync::Arc;
 
 /// The node's DAG limits, as `dag_limits` reports them.
@@ -49,6 +47,21 @@ pub struct BatchResult {
 	pub error: Option<(i32, String)>,
 }
 
+/// Where a transaction stands, as `dag_status` reports it.
+#[derive(Clone, Debug, Eq, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusInfo {
+	/// `pending`, `confirmed`, `anchored` or `conflicting`.
+	pub status: String,
+	/// The epoch of the anchor that holds it, once anchored.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub epoch: Option<u32>,
+	/// What it did there, once anchored: `applied`, `void`, `void-no-recipient`,
+	/// `void-inactive-sender` or `void-conflict`.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub effect: Option<String>,
+}
+
 /// Where a transaction is anchored, and its inclusion proof (docs/ANCHOR.md).
 #[derive(Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -57,7 +70,7 @@ pub struct ProofInfo {
 	pub epoch: u32,
 	/// The anchor's Merkle root.
 	pub root: H256,
-	/// `applied` or `void`.
+	/// What it did: `applied`, or `void…` with the reason (as in [`StatusInfo::effect`]).
 	pub effect: String,
 	/// The leaf's position in the batch.
 	pub index: u32,
@@ -79,10 +92,11 @@ pub trait DagApi {
 	#[method(name = "submitBatch", blocking)]
 	fn submit_batch(&self, txs: Vec<Bytes>) -> RpcResult<Vec<BatchResult>>;
 
-	/// A transaction's status: `pending`, `confirmed`, `anchored`, `conflicting`; `null` if
-	/// the node does not hold it.
+	/// A transaction's status (`pending`, `confirmed`, `anchored`, `conflicting`) and, once
+	/// anchored, the anchor's epoch and what the transaction did there; `null` if the node
+	/// neither holds it nor knows an anchor of it.
 	#[method(name = "status")]
-	fn status(&self, id: H256) -> RpcResult<Option<String>>;
+	fn status(&self, id: H256) -> RpcResult<Option<StatusInfo>>;
 
 	/// Where an anchored transaction is anchored and its Merkle proof, to check with the
 	/// runtime API `DagAnchorApi::verify_inclusion` (or by hand) against a finalized anchor;
@@ -128,37 +142,33 @@ fn malformed() -> (i32, String) {
 }
 
 /// The DAG RPC server.
-pub struct Dag<C> {
-	client: Arc<C>,
+pub struct Dag<B, Ch> {
+	chain: Arc<Ch>,
 	dag: DagShared,
 	gossip: Sender<Vec<[u8; 32]>>,
 	executor: SubscriptionTaskExecutor,
-	content: Arc<dyn ContentStore>,
+	proofs: Arc<Proofs<B, Ch>>,
 }
 
-impl<C> Dag<C> {
-	/// The server; accepted submissions go to `gossip`, batch files are read from `content`.
+impl<B, Ch> Dag<B, Ch> {
+	/// The server; accepted submissions go to `gossip`, proofs come from `proofs`.
 	pub fn new(
-		client: Arc<C>,
+		chain: Arc<Ch>,
 		dag: DagShared,
 		gossip: Sender<Vec<[u8; 32]>>,
 		executor: SubscriptionTaskExecutor,
-		content: Arc<dyn ContentStore>,
+		proofs: Arc<Proofs<B, Ch>>,
 	) -> Self {
-		Self { client, dag, gossip, executor, content }
+		Self { chain, dag, gossip, executor, proofs }
 	}
 }
 
-impl<C> Dag<C>
-where
-	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
-	C::Api: DagAccountsApi<Block, AccountId, Balance>,
-{
+impl<B: BlockT, Ch: DagChain<B>> Dag<B, Ch> {
 	/// Decodes, ingests and gossips `txs`; each one's id or (code, message).
 	fn submit_all(&self, txs: Vec<Bytes>) -> Vec<Result<H256, (i32, String)>> {
 		let decoded: Vec<Option<DagTx>> = txs.iter().map(|tx| DagTx::decode_exact(tx)).collect();
 		let valid: Vec<DagTx> = decoded.iter().flatten().cloned().collect();
-		let mut outcomes = self.dag.ingest(&*self.client, valid, Source::Local).into_iter();
+		let mut outcomes = self.dag.ingest(&*self.chain, valid, Source::Local).into_iter();
 		let mut gossip = Vec::new();
 		let results = decoded
 			.iter()
@@ -194,28 +204,17 @@ where
 }
 
 #[jsonrpsee::core::async_trait]
-impl<C> DagApiServer for Dag<C>
-where
-	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
-	C::Api: DagAccountsApi<Block, AccountId, Balance> + DagAnchorApi<Block, BlockNumber>,
-{
+impl<B: BlockT, Ch: DagChain<B>> DagApiServer for Dag<B, Ch> {
 	async fn proof(&self, id: H256) -> RpcResult<Option<ProofInfo>> {
-		let found = super::anchor::proof(&*self.client, &self.dag, &*self.content, &id.0)
-			.await
-			.map_err(|e| error(code::UNAVAILABLE, e))?;
-		let Some((epoch, batch)) = found else { return Ok(None) };
-		let Some((proof, effect)) = batch.proof(&id.0) else { return Ok(None) };
-		Ok(Some(ProofInfo {
-			epoch,
-			root: H256(batch.root()),
-			effect: match effect {
-				Effect::Applied => "applied",
-				Effect::Void => "void",
-			}
-			.into(),
-			index: proof.index,
-			leaf_count: proof.leaf_count,
-			siblings: proof.siblings.into_iter().map(H256).collect(),
+		let found =
+			self.proofs.proof(&id.0).await.map_err(|e| error(code::UNAVAILABLE, e.to_string()))?;
+		Ok(found.map(|found| ProofInfo {
+			epoch: found.epoch,
+			root: H256(found.root),
+			effect: found.effect.name().into(),
+			index: found.proof.index,
+			leaf_count: found.proof.leaf_count,
+			siblings: found.proof.siblings.into_iter().map(H256).collect(),
 		}))
 	}
 
@@ -238,15 +237,20 @@ where
 			.collect())
 	}
 
-	fn status(&self, id: H256) -> RpcResult<Option<String>> {
-		Ok(self.dag.status(&id.0).map(|status| {
-			match status {
-				Status::Pending => "pending",
-				Status::Confirmed => "confirmed",
-				Status::Anchored => "anchored",
-				Status::Conflicting => "conflicting",
-			}
-			.to_string()
+	fn status(&self, id: H256) -> RpcResult<Option<StatusInfo>> {
+		let anchored = self.dag.anchored(&id.0);
+		let status = match (self.dag.status(&id.0), anchored) {
+			(Some(Status::Anchored), _) | (None, Some(_)) => "anchored",
+			(Some(Status::Pending), _) => "pending",
+			(Some(Status::Confirmed), _) => "confirmed",
+			(Some(Status::Conflicting), _) => "conflicting",
+			(None, None) => return Ok(None),
+		};
+		let anchored = anchored.filter(|_| status == "anchored");
+		Ok(Some(StatusInfo {
+			status: status.into(),
+			epoch: anchored.map(|(epoch, _)| epoch),
+			effect: anchored.map(|(_, effect)| effect.name().into()),
 		}))
 	}
 

@@ -1,11 +1,10 @@
-//! What the graph needs from the chain, read through the runtime API at the finalized block.
+//! What admission needs from the chain: each sender's state at the finalized block, read
+//! through [`DagChain`] once per sender and finalized block.
 
+use crate::chain::DagChain;
+use codec::Encode;
 use itc_dag::graph::ChainView;
-use itc_runtime::opaque::Hash;
-use itc_runtime::{opaque::Block, AccountId, Balance};
-use pallet_dag_accounts::runtime_api::DagAccountsApi;
-use sp_api::ProvideRuntimeApi;
-use sp_blockchain::HeaderBackend;
+use sp_runtime::traits::Block as BlockT;
 use std::{collections::HashMap, sync::Mutex};
 
 /// A sender's state at the finalized block: plancks locked, whether an active device.
@@ -23,27 +22,30 @@ pub struct Snapshot {
 /// [`SenderCache::CAPACITY`] entries).
 #[derive(Default)]
 pub struct SenderCache {
-	inner: Mutex<(Option<Hash>, HashMap<[u8; 32], SenderState>)>,
+	/// The finalized block (encoded hash) the states were read at, and the states.
+	inner: Mutex<(Vec<u8>, HashMap<[u8; 32], SenderState>)>,
 }
 
 impl SenderCache {
 	/// The most senders remembered.
 	pub const CAPACITY: usize = 1 << 20;
 
-	/// The states of `senders` at `client`'s finalized block. A sender the runtime does not
-	/// know as a device is inactive with nothing locked; an API failure counts the same.
-	pub fn snapshot<C>(&self, client: &C, senders: impl IntoIterator<Item = [u8; 32]>) -> Snapshot
-	where
-		C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
-		C::Api: DagAccountsApi<Block, AccountId, Balance>,
-	{
-		let at = client.info().finalized_hash;
+	/// The states of `senders` at `chain`'s finalized block. A sender the runtime does not
+	/// know as a device is inactive with nothing locked; a failed runtime call counts the same
+	/// (admission refuses rather than accepts on doubt).
+	pub fn snapshot<B: BlockT>(
+		&self,
+		chain: &impl DagChain<B>,
+		senders: impl IntoIterator<Item = [u8; 32]>,
+	) -> Snapshot {
+		let at = chain.finalized();
+		let key = at.encode();
 		let mut states = HashMap::new();
 		let mut missing = Vec::new();
 		{
 			let mut inner = self.inner.lock().expect("never poisoned");
-			if inner.0 != Some(at) || inner.1.len() >= Self::CAPACITY {
-				*inner = (Some(at), HashMap::new());
+			if inner.0 != key || inner.1.len() >= Self::CAPACITY {
+				*inner = (key.clone(), HashMap::new());
 			}
 			for sender in senders {
 				match inner.1.get(&sender) {
@@ -57,19 +59,18 @@ impl SenderCache {
 		if missing.is_empty() {
 			return Snapshot { senders: states };
 		}
-		let api = client.runtime_api();
 		let mut fetched = Vec::new();
 		for sender in missing {
 			if states.contains_key(&sender) {
 				continue;
 			}
-			let state = api.sender(at, AccountId::from(sender)).ok().flatten();
+			let state = chain.sender(at, sender).ok().flatten();
 			let state = state.map_or((0, false), |s| (s.locked, s.active));
 			states.insert(sender, state);
 			fetched.push((sender, state));
 		}
 		let mut inner = self.inner.lock().expect("never poisoned");
-		if inner.0 == Some(at) {
+		if inner.0 == key {
 			inner.1.extend(fetched);
 		}
 		Snapshot { senders: states }

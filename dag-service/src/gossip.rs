@@ -6,23 +6,30 @@
 //! leave orphans, the node asks that peer for what they wait for (a parent, or the sender's
 //! previous transaction), at most once per [`WANT_RETRY_MS`] per item; the answers may leave
 //! new orphans further back, which are asked for in turn, so a node that missed transactions
-//! (a restart, a partition) catches up on the history its peers still hold. Peers lose
-//! reputation for undecodable messages and invalid transactions, and gain a little for new
-//! valid ones; sc-network bans a peer whose reputation falls too low.
+//! (a restart, a partition) catches up on the history its peers still hold. A peer's wants
+//! are answered up to [`WANTS_PER_SECOND`] a second; the rest are dropped (it asks again).
+//! Peers lose reputation for undecodable messages and invalid transactions, and gain a little
+//! for new valid ones; sc-network bans a peer whose reputation falls too low.
+//!
+//! What peers relay passes the graph rules only: it is never refused for its age or its
+//! sender's chain status (docs/DAG.md).
 //!
 //! Like the transactions protocol, it has no peer slots of its own: every peer the node syncs
 //! with is added to the protocol's reserved set (and removed when it disconnects), which opens
 //! the substreams.
 
-use super::state::{DagShared, Outcome, Source};
+use crate::{
+	chain::DagChain,
+	files::Peers,
+	limit::PerPeer,
+	state::{now_ms, DagShared, Outcome, Source},
+};
 use futures::{channel::mpsc::Receiver, FutureExt, Stream, StreamExt};
 use itc_dag::{
 	tx::TxId,
 	wire::{self, Message, MAX_MESSAGE_SIZE, MAX_TXS_PER_MESSAGE, MAX_WANTS_PER_MESSAGE},
 	Missing,
 };
-use itc_runtime::{opaque::Block, AccountId, Balance};
-use pallet_dag_accounts::runtime_api::DagAccountsApi;
 use sc_network::{
 	config::{NonReservedPeerMode, SetConfig},
 	multiaddr::{Multiaddr, Protocol},
@@ -31,8 +38,7 @@ use sc_network::{
 	NetworkBackend, NetworkPeers, NotificationMetrics, PeerId, ProtocolName, ReputationChange,
 };
 use sc_network_sync::SyncEvent;
-use sp_api::ProvideRuntimeApi;
-use sp_blockchain::HeaderBackend;
+use sp_runtime::traits::Block as BlockT;
 use std::{
 	collections::{HashMap, HashSet},
 	pin::Pin,
@@ -41,6 +47,9 @@ use std::{
 
 /// How long before the same thing is asked for again, in ms.
 pub const WANT_RETRY_MS: u64 = 5_000;
+/// Wants answered per peer and second (a want is one missing item; a full want message is
+/// [`MAX_WANTS_PER_MESSAGE`]).
+pub const WANTS_PER_SECOND: u32 = 2 * MAX_WANTS_PER_MESSAGE as u32;
 /// Batches of locally submitted ids waiting for the gossip task (RPC submitters wait while
 /// it is full).
 pub const LOCAL_QUEUE: usize = 256;
@@ -65,7 +74,7 @@ pub fn protocol_name(genesis: &[u8; 32]) -> ProtocolName {
 }
 
 /// The protocol's configuration and its notification service.
-pub fn config<N: NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
+pub fn config<B: BlockT, N: NetworkBackend<B, B::Hash>>(
 	genesis: &[u8; 32],
 	metrics: NotificationMetrics,
 	peer_store: Arc<dyn PeerStoreProvider>,
@@ -100,8 +109,8 @@ impl Known {
 }
 
 /// The gossip task: takes peers' messages into the DAG and forwards what is new.
-pub struct Gossip<C> {
-	client: Arc<C>,
+pub struct Gossip<B, Ch> {
+	chain: Arc<Ch>,
 	dag: DagShared,
 	network: Arc<dyn NetworkPeers + Send + Sync>,
 	service: Box<dyn NotificationService>,
@@ -109,29 +118,32 @@ pub struct Gossip<C> {
 	sync_events: futures::stream::Fuse<Pin<Box<dyn Stream<Item = SyncEvent> + Send>>>,
 	local: Receiver<Vec<TxId>>,
 	peers: HashMap<PeerId, Known>,
+	/// The same peers, shared with the batch file fetcher.
+	shared_peers: Peers,
 	/// What was asked for, and when (ms).
 	asked: HashMap<Missing, u64>,
+	/// Wants answered per peer.
+	wants: PerPeer,
+	_block: std::marker::PhantomData<B>,
 }
 
-impl<C> Gossip<C>
-where
-	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
-	C::Api: DagAccountsApi<Block, AccountId, Balance>,
-{
+impl<B: BlockT, Ch: DagChain<B>> Gossip<B, Ch> {
 	/// A gossip task; `sync_events` tells which peers the node syncs with, `local` brings the
-	/// ids of transactions submitted over RPC.
+	/// ids of transactions submitted over RPC; the peers with open substreams are kept in
+	/// `shared_peers`.
 	pub fn new(
-		client: Arc<C>,
+		chain: Arc<Ch>,
 		dag: DagShared,
 		network: Arc<dyn NetworkPeers + Send + Sync>,
 		service: Box<dyn NotificationService>,
 		sync_events: Pin<Box<dyn Stream<Item = SyncEvent> + Send>>,
 		local: Receiver<Vec<TxId>>,
+		shared_peers: Peers,
 	) -> Self {
 		let protocol = protocol_name(&dag.genesis());
 		let sync_events = sync_events.fuse();
 		Self {
-			client,
+			chain,
 			dag,
 			network,
 			service,
@@ -139,7 +151,10 @@ where
 			sync_events,
 			local,
 			peers: HashMap::new(),
+			shared_peers,
 			asked: HashMap::new(),
+			wants: PerPeer::new(WANTS_PER_SECOND, 1_000),
+			_block: Default::default(),
 		}
 	}
 
@@ -188,6 +203,7 @@ where
 			},
 			NotificationEvent::NotificationStreamOpened { peer, .. } => {
 				self.peers.insert(peer, Known::default());
+				self.shared_peers.add(peer);
 				// A new peer (or one back from a restart) gets our tips: what it lacks below
 				// them it asks for, so it catches up without waiting for new transactions.
 				let tips = self.dag.tips();
@@ -195,6 +211,8 @@ where
 			},
 			NotificationEvent::NotificationStreamClosed { peer } => {
 				self.peers.remove(&peer);
+				self.shared_peers.remove(&peer);
+				self.wants.forget(&peer);
 			},
 			NotificationEvent::NotificationReceived { peer, notification } => {
 				self.on_message(peer, &notification);
@@ -211,7 +229,7 @@ where
 	}
 
 	fn on_txs(&mut self, peer: PeerId, txs: Vec<itc_dag::DagTx>) {
-		let outcomes = self.dag.ingest(&*self.client, txs, Source::Peer);
+		let outcomes = self.dag.ingest(&*self.chain, txs, Source::Peer);
 		let mut new = Vec::new();
 		let mut orphans = false;
 		for outcome in outcomes {
@@ -246,7 +264,7 @@ where
 
 	/// Asks `peer` for what the orphans wait for and was not asked for lately.
 	fn ask(&mut self, peer: PeerId) {
-		let now = super::state::now_ms();
+		let now = now_ms();
 		self.asked.retain(|_, at| now.saturating_sub(*at) < WANT_RETRY_MS);
 		let wanted: Vec<Missing> =
 			self.dag.missing().into_iter().filter(|m| !self.asked.contains_key(m)).collect();
@@ -256,9 +274,18 @@ where
 		}
 	}
 
-	/// Answers a want with the transactions this node holds.
+	/// Answers a want with the transactions this node holds, within the peer's allowance.
 	fn on_want(&mut self, peer: PeerId, wants: &[Missing]) {
-		let found = self.dag.find(wants);
+		let granted = self.wants.take(peer, wants.len() as u32, now_ms()) as usize;
+		if granted < wants.len() {
+			if let Some(metrics) = self.dag.metrics() {
+				metrics.wants_limited.inc_by((wants.len() - granted) as u64);
+			}
+		}
+		if granted == 0 {
+			return;
+		}
+		let found = self.dag.find(&wants[..granted]);
 		if let Some(known) = self.peers.get_mut(&peer) {
 			for (id, _) in &found {
 				known.insert(*id);

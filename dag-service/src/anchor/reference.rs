@@ -1,0 +1,64 @@
+//! The chain at an epoch's reference block, as the cut reads it: each account's DAG funds
+//! (locked plus unlocking), whether it is an active device, and its sequence watermark.
+
+use crate::{chain::DagChain, Error};
+use itc_dag::{batch::ChainAt, Payload};
+use sp_runtime::traits::Block as BlockT;
+use std::collections::{hash_map::Entry, HashMap};
+
+/// An account at the reference block.
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub struct AccountAt {
+	/// Locked plus unlocking plancks (0 without a micro-account).
+	pub funds: u128,
+	/// Whether it is an active device of an approved manufacturer.
+	pub active: bool,
+	/// Its first sequence number not settled.
+	pub next_seq: u64,
+}
+
+/// The accounts a cut touches, read once each at the reference block.
+#[derive(Default)]
+pub struct ReferenceView(pub HashMap<[u8; 32], AccountAt>);
+
+impl ReferenceView {
+	/// Reads every sender and recipient of `txs` at `at`. A failed read fails the whole view:
+	/// a validator must not cut another batch than the others because a call failed.
+	pub fn read<'a, B: BlockT>(
+		chain: &impl DagChain<B>,
+		at: B::Hash,
+		txs: impl IntoIterator<Item = &'a itc_dag::DagTx>,
+	) -> Result<Self, Error> {
+		let mut view = HashMap::new();
+		for tx in txs {
+			let mut accounts = vec![tx.essence.sender];
+			if let Payload::Transfer { to, .. } = tx.essence.payload {
+				accounts.push(to);
+			}
+			for account in accounts {
+				if let Entry::Vacant(entry) = view.entry(account) {
+					let state = chain.sender(at, account)?;
+					let next_seq = chain.next_seq(at, account)?;
+					entry.insert(AccountAt {
+						funds: state.as_ref().map_or(0, |s| s.locked.saturating_add(s.unlocking)),
+						active: state.is_some_and(|s| s.active),
+						next_seq,
+					});
+				}
+			}
+		}
+		Ok(Self(view))
+	}
+}
+
+impl ChainAt for ReferenceView {
+	fn funds(&self, account: &[u8; 32]) -> u128 {
+		self.0.get(account).map_or(0, |a| a.funds)
+	}
+	fn is_active(&self, account: &[u8; 32]) -> bool {
+		self.0.get(account).is_some_and(|a| a.active)
+	}
+	fn next_seq(&self, account: &[u8; 32]) -> u64 {
+		self.0.get(account).map_or(0, |a| a.next_seq)
+	}
+}
