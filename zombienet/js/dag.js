@@ -51,7 +51,7 @@ async function registerDevices(api, seeds, lock) {
 
   let events = await send(api, api.tx.manufacturers.apply('0x41636d65', '0x4445', '0x'), maker);
   const id = events.map((r) => r.event).find((e) => e.method === 'Applied').data.id;
-  await send(api, api.tx.sudo.sudo(api.tx.manufacturers.approve(id, 2)), alice);
+  await send(api, api.tx.sudo.sudo(api.tx.manufacturers.approve(id, keys.length)), alice);
   events = await send(api, api.tx.devices.register(keys.map((k, i) => ({
     model: '0x5a4e', serial: stringToHex(`ZN-${i}`), key: { Ed25519: u8aToHex(k.publicKey) },
   }))), maker);
