@@ -11,7 +11,7 @@ use sp_blockchain::HeaderBackend;
 use sp_core::offchain::OffchainStorage;
 use sp_runtime::{
 	traits::{Block as BlockT, NumberFor},
-	AccountId32,
+	AccountId32, SaturatedConversion,
 };
 use std::{marker::PhantomData, sync::Arc};
 
@@ -28,6 +28,14 @@ pub trait DagChain<B: BlockT>: Send + Sync + 'static {
 	fn sender(&self, at: B::Hash, account: [u8; 32]) -> Result<Option<Sender>, Error>;
 	/// `account`'s first DAG sequence number not settled at `at`.
 	fn next_seq(&self, at: B::Hash, account: [u8; 32]) -> Result<u64, Error>;
+	/// What of `account`'s DAG funds at `at` stays held through block `until`: locked plus
+	/// the unlock requests that cannot be withdrawn by then.
+	fn held_through(
+		&self,
+		at: B::Hash,
+		account: [u8; 32],
+		until: NumberFor<B>,
+	) -> Result<u128, Error>;
 	/// The anchor pallet's status at `at`.
 	fn status(&self, at: B::Hash) -> Result<AnchorStatus<NumberFor<B>>, Error>;
 	/// `epoch`'s anchor at `at`, if it was anchored.
@@ -71,6 +79,16 @@ where
 
 	fn next_seq(&self, at: B::Hash, account: [u8; 32]) -> Result<u64, Error> {
 		Ok(self.client.runtime_api().next_seq(at, AccountId32::from(account))?)
+	}
+
+	fn held_through(
+		&self,
+		at: B::Hash,
+		account: [u8; 32],
+		until: NumberFor<B>,
+	) -> Result<u128, Error> {
+		let until: u32 = until.saturated_into();
+		Ok(self.client.runtime_api().held_through(at, AccountId32::from(account), until)?)
 	}
 
 	fn status(&self, at: B::Hash) -> Result<AnchorStatus<NumberFor<B>>, Error> {

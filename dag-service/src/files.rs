@@ -1,13 +1,18 @@
 //! Batch files from peers: the request-response protocol `/<genesis hex>/itc-dag-files/1`.
 //!
-//! A request is a CID (its text, at most [`MAX_CID_LENGTH`] bytes); the answer is the file's
-//! bytes, or a refusal when the peer does not have it. A node that needs a batch file its own
-//! store lacks (an anchor it did not cut, or a proof asked of it) asks its peers in turn and
-//! keeps the first answer whose bytes are the CID's content ([`ContentStore::matches`]), in
-//! its own store. Each peer may ask [`SERVED_PER_MINUTE`] files a minute; more are refused.
+//! A request is an anchored epoch (u32 LE) and its batch file's CID (text, at most
+//! [`MAX_CID_LENGTH`] bytes); the answer is the file's bytes, or a refusal. A node serves only
+//! the files of anchors final on its chain, from its own store: it is no proxy to anything
+//! else. A node that needs a batch file its own store lacks (an anchor it did not cut, or a
+//! proof asked of it) asks its peers in turn and keeps the first answer whose bytes are the
+//! CID's content ([`ContentStore::matches`]), in its own store. Each peer may ask
+//! [`SERVED_PER_MINUTE`] files a minute; more are refused.
 
-use crate::{content::ContentStore, limit::PerPeer, metrics::Metrics, state::now_ms, Error};
+use crate::{
+	chain::DagChain, content::ContentStore, limit::PerPeer, metrics::Metrics, state::now_ms, Error,
+};
 use futures::StreamExt;
+use itc_dag::batch::Batch;
 use itc_primitives::anchor::MAX_CID_LENGTH;
 use sc_network::{
 	config::{IncomingRequest, OutgoingResponse},
@@ -44,7 +49,7 @@ pub fn config<B: BlockT, N: NetworkBackend<B, B::Hash>>(
 	let config = N::request_response_config(
 		protocol_name(genesis),
 		Vec::new(),
-		u64::from(MAX_CID_LENGTH),
+		4 + u64::from(MAX_CID_LENGTH),
 		MAX_FILE_SIZE,
 		REQUEST_TIMEOUT,
 		Some(sender),
@@ -79,8 +84,9 @@ impl Peers {
 /// Asks others for a file by CID.
 #[async_trait::async_trait]
 pub trait FetchFile: Send + Sync {
-	/// The file's bytes from the first peer that has it; `None` if none does.
-	async fn fetch(&self, cid: &str) -> Option<Vec<u8>>;
+	/// The batch file `cid` of `epoch`'s anchor from the first peer that has it; `None` if
+	/// none does.
+	async fn fetch(&self, epoch: u32, cid: &str) -> Option<Vec<u8>>;
 }
 
 /// Nobody to ask (a node without the protocol, and tests).
@@ -88,7 +94,7 @@ pub struct NoPeers;
 
 #[async_trait::async_trait]
 impl FetchFile for NoPeers {
-	async fn fetch(&self, _: &str) -> Option<Vec<u8>> {
+	async fn fetch(&self, _: u32, _: &str) -> Option<Vec<u8>> {
 		None
 	}
 }
@@ -123,12 +129,12 @@ impl PeerFiles {
 
 #[async_trait::async_trait]
 impl FetchFile for PeerFiles {
-	async fn fetch(&self, cid: &str) -> Option<Vec<u8>> {
+	async fn fetch(&self, epoch: u32, cid: &str) -> Option<Vec<u8>> {
 		for peer in self.peers.list() {
 			let request = self.network.request(
 				peer,
 				self.protocol.clone(),
-				cid.as_bytes().to_vec(),
+				request(epoch, cid),
 				None,
 				IfDisconnected::ImmediateError,
 			);
@@ -157,22 +163,31 @@ impl FetchFile for PeerFiles {
 	}
 }
 
-/// Serves this node's batch files to peers.
-pub struct FileServer {
+/// A request for the batch file `cid` of `epoch`'s anchor.
+pub fn request(epoch: u32, cid: &str) -> Vec<u8> {
+	[&epoch.to_le_bytes()[..], cid.as_bytes()].concat()
+}
+
+/// Serves this node's batch files of final anchors to peers.
+pub struct FileServer<B, Ch> {
+	chain: Arc<Ch>,
 	requests: async_channel::Receiver<IncomingRequest>,
 	content: Arc<dyn ContentStore>,
 	limit: PerPeer,
 	metrics: Option<Metrics>,
+	_block: std::marker::PhantomData<B>,
 }
 
-impl FileServer {
-	/// Answers `requests` from `content`.
+impl<B: BlockT, Ch: DagChain<B>> FileServer<B, Ch> {
+	/// Answers `requests` from `content`, for the anchors final on `chain`.
 	pub fn new(
+		chain: Arc<Ch>,
 		requests: async_channel::Receiver<IncomingRequest>,
 		content: Arc<dyn ContentStore>,
 		metrics: Option<Metrics>,
 	) -> Self {
-		Self { requests, content, limit: PerPeer::new(SERVED_PER_MINUTE, 60_000), metrics }
+		let limit = PerPeer::new(SERVED_PER_MINUTE, 60_000);
+		Self { chain, requests, content, limit, metrics, _block: Default::default() }
 	}
 
 	/// Serves until the network stops.
@@ -197,13 +212,20 @@ impl FileServer {
 		}
 	}
 
-	/// The file `payload` names, if `peer` may have it and this node has it.
+	/// The file `payload` names, if `peer` may have it, it is a final anchor's, and this node
+	/// has it.
 	async fn answer(&mut self, peer: PeerId, payload: &[u8]) -> Result<Vec<u8>, Error> {
 		if self.limit.take(peer, 1, now_ms()) == 0 {
 			return Err(Error::Limited);
 		}
-		let cid = std::str::from_utf8(payload)
-			.map_err(|_| Error::Content("the request is not a CID".into()))?;
+		let bad =
+			|| Error::BadFile { cid: "?".into(), why: "the request is not an epoch and a CID" };
+		let (epoch, cid) = payload.split_first_chunk::<4>().ok_or_else(bad)?;
+		let cid = std::str::from_utf8(cid).map_err(|_| bad())?;
+		let anchor = self.chain.anchor(self.chain.finalized(), u32::from_le_bytes(*epoch))?;
+		if anchor.is_none_or(|anchor| anchor.cid.as_slice() != cid.as_bytes()) {
+			return Err(Error::FileMissing(cid.into()));
+		}
 		match self.content.get(cid).await {
 			Ok(Some(bytes)) => Ok(bytes),
 			Ok(None) => Err(Error::FileMissing(cid.into())),
@@ -212,10 +234,49 @@ impl FileServer {
 	}
 }
 
-/// A batch file from this node's store, or else from its peers.
+/// Where anchored batches are read: this node's store, else its peers.
+#[derive(Clone)]
+pub struct BatchFiles {
+	content: Arc<dyn ContentStore>,
+	peers: Arc<dyn FetchFile>,
+}
+
+impl BatchFiles {
+	/// Reads from `content`, else asks `peers`.
+	pub fn new(content: Arc<dyn ContentStore>, peers: Arc<dyn FetchFile>) -> Self {
+		Self { content, peers }
+	}
+
+	/// This node's store.
+	pub fn content(&self) -> &dyn ContentStore {
+		&*self.content
+	}
+
+	/// The batch of `epoch` whose file is `cid`, checked against the anchor's `root`; decoded
+	/// on a blocking thread (a file can be tens of megabytes).
+	pub async fn batch(&self, epoch: u32, root: [u8; 32], cid: &[u8]) -> Result<Batch, Error> {
+		let cid = std::str::from_utf8(cid)
+			.map_err(|_| Error::BadFile { cid: "?".into(), why: "the CID is not text" })?
+			.to_string();
+		let file = get(&*self.content, &*self.peers, epoch, &cid).await?;
+		tokio::task::spawn_blocking(move || {
+			let batch = Batch::from_file(&file)
+				.ok_or_else(|| Error::BadFile { cid: cid.clone(), why: "it does not decode" })?;
+			if batch.epoch != epoch || batch.root() != root {
+				return Err(Error::BadFile { cid, why: "it does not match the anchor" });
+			}
+			Ok(batch)
+		})
+		.await
+		.map_err(|_| Error::Stopping)?
+	}
+}
+
+/// Batch file `cid` of `epoch`'s anchor from this node's store, or else from its peers.
 pub async fn get(
 	content: &dyn ContentStore,
 	peers: &dyn FetchFile,
+	epoch: u32,
 	cid: &str,
 ) -> Result<Vec<u8>, Error> {
 	let local_error = match content.get(cid).await {
@@ -226,7 +287,7 @@ pub async fn get(
 			Some(e)
 		},
 	};
-	match (peers.fetch(cid).await, local_error) {
+	match (peers.fetch(epoch, cid).await, local_error) {
 		(Some(bytes), _) => Ok(bytes),
 		(None, Some(e)) => Err(Error::Content(e)),
 		(None, None) => Err(Error::FileMissing(cid.into())),
@@ -236,14 +297,14 @@ pub async fn get(
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use crate::content::MemoryStore;
+	use crate::{content::MemoryStore, testing::MemChain};
 
 	/// A peer with the files of a store.
 	struct Holder(MemoryStore);
 
 	#[async_trait::async_trait]
 	impl FetchFile for Holder {
-		async fn fetch(&self, cid: &str) -> Option<Vec<u8>> {
+		async fn fetch(&self, _: u32, cid: &str) -> Option<Vec<u8>> {
 			self.0.get(cid).await.ok().flatten()
 		}
 	}
@@ -254,22 +315,32 @@ mod tests {
 		let peer = Holder(MemoryStore::default());
 		let mine = own.put(b"own file").await.unwrap();
 		let theirs = peer.0.put(b"their file").await.unwrap();
-		assert_eq!(get(&own, &peer, &mine).await.unwrap(), b"own file");
-		assert_eq!(get(&own, &peer, &theirs).await.unwrap(), b"their file");
+		assert_eq!(get(&own, &peer, 0, &mine).await.unwrap(), b"own file");
+		assert_eq!(get(&own, &peer, 0, &theirs).await.unwrap(), b"their file");
 		let nowhere = MemoryStore::cid_of(b"nobody has it");
-		assert!(matches!(get(&own, &peer, &nowhere).await, Err(Error::FileMissing(_))));
+		assert!(matches!(get(&own, &peer, 0, &nowhere).await, Err(Error::FileMissing(_))));
 		// A store that is down is an error, unless a peer has the file.
 		own.down.store(true, std::sync::atomic::Ordering::Relaxed);
-		assert_eq!(get(&own, &peer, &theirs).await.unwrap(), b"their file");
-		assert!(matches!(get(&own, &peer, &nowhere).await, Err(Error::Content(_))));
+		assert_eq!(get(&own, &peer, 0, &theirs).await.unwrap(), b"their file");
+		assert!(matches!(get(&own, &peer, 0, &nowhere).await, Err(Error::Content(_))));
 	}
 
 	#[tokio::test]
-	async fn the_server_answers_what_it_has_within_each_peers_allowance() {
+	async fn the_server_answers_final_anchors_files_within_each_peers_allowance() {
 		let store = Arc::new(MemoryStore::default());
 		let cid = store.put(b"a batch").await.unwrap();
+		let stray = store.put(b"kept, but no anchor's").await.unwrap();
+		let chain = Arc::new(MemChain::default());
+		let anchor = pallet_dag_anchor::Anchor {
+			root: [0; 32],
+			count: 1,
+			cid: cid.as_bytes().to_vec().try_into().unwrap(),
+			summary_hash: [0; 32],
+			at: 0,
+		};
+		chain.anchors.lock().unwrap().insert(3, anchor);
 		let (requests, queue) = async_channel::bounded(4);
-		tokio::spawn(FileServer::new(queue, store, None).run());
+		tokio::spawn(FileServer::new(chain, queue, store, None).run());
 		let ask = |peer: PeerId, payload: Vec<u8>| {
 			let requests = requests.clone();
 			async move {
@@ -279,22 +350,20 @@ mod tests {
 			}
 		};
 		let (greedy, other) = (PeerId::random(), PeerId::random());
-		assert_eq!(ask(greedy, cid.clone().into_bytes()).await, Ok(b"a batch".to_vec()));
-		let unknown = MemoryStore::cid_of(b"nothing");
-		assert_eq!(ask(greedy, unknown.into_bytes()).await, Err(()));
-		assert_eq!(ask(greedy, vec![0xff, 0xfe]).await, Err(()), "not a CID");
-		for _ in 3..SERVED_PER_MINUTE {
-			assert!(ask(greedy, cid.clone().into_bytes()).await.is_ok());
+		assert_eq!(ask(greedy, request(3, &cid)).await, Ok(b"a batch".to_vec()));
+		assert_eq!(ask(greedy, request(4, &cid)).await, Err(()), "not that epoch's file");
+		assert_eq!(ask(greedy, request(3, &stray)).await, Err(()), "no proxy for other files");
+		assert_eq!(ask(greedy, vec![0xff, 0xfe]).await, Err(()), "not an epoch and a CID");
+		for _ in 4..SERVED_PER_MINUTE {
+			assert!(ask(greedy, request(3, &cid)).await.is_ok());
 		}
-		assert_eq!(ask(greedy, cid.clone().into_bytes()).await, Err(()), "over its allowance");
-		assert!(ask(other, cid.into_bytes()).await.is_ok(), "another peer has its own");
+		assert_eq!(ask(greedy, request(3, &cid)).await, Err(()), "over its allowance");
+		assert!(ask(other, request(3, &cid)).await.is_ok(), "another peer has its own");
 	}
 
 	#[test]
 	fn the_protocol_is_bound_to_the_chain() {
-		assert_eq!(
-			protocol_name(&[0xab; 32]).to_string(),
-			format!("/{}/itc-dag-files/1", "ab".repeat(32))
-		);
+		let expected = format!("/{}/itc-dag-files/1", "ab".repeat(32));
+		assert_eq!(protocol_name(&[0xab; 32]).to_string(), expected);
 	}
 }

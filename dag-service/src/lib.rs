@@ -7,8 +7,9 @@
 //! - [`DagServicePrototype`]: opened before the network is built; gives the protocols'
 //!   configurations to register ([`gossip`]'s notification protocol and [`files`]'
 //!   request-response protocol);
-//! - [`DagHandler`]: built once the network runs; one future that runs gossip, the anchor
-//!   service ([`anchor`]) and the file server until the node stops;
+//! - [`DagHandler`]: built once the network runs; [`DagHandler::spawn`] runs gossip, the
+//!   anchor service ([`anchor`]) and the file server as three tasks until the node stops (a
+//!   flood of gossip never holds up the anchor service);
 //! - [`DagHandle`]: what the RPC server needs ([`rpc`]).
 //!
 //! Everything the service asks the chain goes through [`DagChain`], a small trait: the node
@@ -27,6 +28,8 @@ pub mod proofs;
 pub mod rpc;
 pub mod senders;
 pub mod state;
+#[cfg(test)]
+mod testing;
 
 pub use chain::{ClientChain, DagChain};
 pub use content::ContentStore;
@@ -42,6 +45,7 @@ use sc_network::{
 };
 use sc_network_sync::SyncEvent;
 use sc_rpc::SubscriptionTaskExecutor;
+use sp_core::traits::SpawnNamed;
 use sp_runtime::traits::{Block as BlockT, NumberFor};
 use std::{path::PathBuf, pin::Pin, sync::Arc};
 use substrate_prometheus_endpoint::Registry;
@@ -113,13 +117,14 @@ impl DagServicePrototype {
 		let Self { dag, content, gossip, file_requests } = self;
 		let peers = files::Peers::default();
 		let metrics = dag.metrics().cloned();
-		let fetcher: Arc<dyn files::FetchFile> = Arc::new(files::PeerFiles::new(
+		let fetcher = Arc::new(files::PeerFiles::new(
 			network.clone(),
 			&dag.genesis(),
 			peers.clone(),
 			content.clone(),
 			metrics.clone(),
 		));
+		let batch_files = files::BatchFiles::new(content.clone(), fetcher);
 		let (local, submitted) = mpsc::channel(gossip::LOCAL_QUEUE);
 		let handler = DagHandler {
 			gossip: gossip::Gossip::new(
@@ -131,16 +136,11 @@ impl DagServicePrototype {
 				submitted,
 				peers,
 			),
-			anchor: anchor::AnchorService::new(
-				chain.clone(),
-				dag.clone(),
-				content.clone(),
-				fetcher.clone(),
-			),
-			files: files::FileServer::new(file_requests, content.clone(), metrics),
+			anchor: anchor::AnchorService::new(chain.clone(), dag.clone(), batch_files.clone()),
+			files: files::FileServer::new(chain.clone(), file_requests, content, metrics),
 			finalized,
 		};
-		let proofs = Arc::new(proofs::Proofs::new(chain.clone(), dag.clone(), content, fetcher));
+		let proofs = Arc::new(proofs::Proofs::new(chain.clone(), dag.clone(), batch_files));
 		(handler, DagHandle { chain, dag, local, proofs })
 	}
 }
@@ -149,15 +149,18 @@ impl DagServicePrototype {
 pub struct DagHandler<B: BlockT, Ch> {
 	gossip: gossip::Gossip<B, Ch>,
 	anchor: anchor::AnchorService<B, Ch>,
-	files: files::FileServer,
+	files: files::FileServer<B, Ch>,
 	finalized: Pin<Box<dyn Stream<Item = (B::Hash, NumberFor<B>)> + Send>>,
 }
 
 impl<B: BlockT, Ch: DagChain<B>> DagHandler<B, Ch> {
-	/// Runs until the node stops.
-	pub async fn run(self) {
+	/// Spawns the service's tasks (`dag-gossip`, `dag-anchor`, `dag-files`) on `spawner`; they
+	/// run until the node stops.
+	pub fn spawn(self, spawner: &impl SpawnNamed) {
 		let Self { gossip, anchor, files, finalized } = self;
-		futures::join!(gossip.run(), anchor.run(finalized), files.run());
+		spawner.spawn("dag-gossip", Some("dag"), Box::pin(gossip.run()));
+		spawner.spawn("dag-anchor", Some("dag"), Box::pin(anchor.run(finalized)));
+		spawner.spawn("dag-files", Some("dag"), Box::pin(files.run()));
 	}
 }
 

@@ -2,10 +2,7 @@
 //! store, or a peer's) and decoded on a blocking thread, and the last few decoded batches are
 //! kept, so a burst of proofs of one epoch decodes its file once.
 
-use crate::{
-	anchor, chain::DagChain, content::ContentStore, files, files::FetchFile, state::DagShared,
-	Error,
-};
+use crate::{chain::DagChain, files::BatchFiles, state::DagShared, Error};
 use itc_dag::{
 	anchor::{merkle::MerkleProof, Effect},
 	batch::Batch,
@@ -38,22 +35,17 @@ pub struct Proof {
 pub struct Proofs<B, Ch> {
 	chain: Arc<Ch>,
 	dag: DagShared,
-	content: Arc<dyn ContentStore>,
-	peers: Arc<dyn FetchFile>,
+	files: BatchFiles,
 	cache: Mutex<VecDeque<(u32, [u8; 32], Arc<Batch>)>>,
 	_block: std::marker::PhantomData<B>,
 }
 
 impl<B: BlockT, Ch: DagChain<B>> Proofs<B, Ch> {
-	/// Proofs of `dag`'s anchored transactions against `chain`'s finalized anchors.
-	pub fn new(
-		chain: Arc<Ch>,
-		dag: DagShared,
-		content: Arc<dyn ContentStore>,
-		peers: Arc<dyn FetchFile>,
-	) -> Self {
+	/// Proofs of `dag`'s anchored transactions against `chain`'s finalized anchors, from the
+	/// batch files `files` reads.
+	pub fn new(chain: Arc<Ch>, dag: DagShared, files: BatchFiles) -> Self {
 		let cache = Mutex::new(VecDeque::new());
-		Self { chain, dag, content, peers, cache, _block: Default::default() }
+		Self { chain, dag, files, cache, _block: Default::default() }
 	}
 
 	/// Where `id` is anchored and its proof, against the finalized block; `None` if this node
@@ -76,10 +68,7 @@ impl<B: BlockT, Ch: DagChain<B>> Proofs<B, Ch> {
 		let batch = match self.cached(epoch, &anchor.root) {
 			Some(batch) => batch,
 			None => {
-				let cid = std::str::from_utf8(&anchor.cid)
-					.map_err(|_| Error::BadFile { cid: "?".into(), why: "the CID is not text" })?;
-				let file = files::get(&*self.content, &*self.peers, cid).await?;
-				let batch = Arc::new(anchor::decode(cid, file, epoch, anchor.root).await?);
+				let batch = Arc::new(self.files.batch(epoch, anchor.root, &anchor.cid).await?);
 				self.keep(epoch, anchor.root, batch.clone());
 				batch
 			},

@@ -174,8 +174,18 @@ impl DagShared {
 				verify::check(&self.genesis, tx, self.limits.difficulty)
 			})
 			.collect();
-		let to_verify: Vec<&DagTx> =
-			txs.iter().zip(&checked).filter(|(_, c)| c.is_ok()).map(|(tx, _)| tx).collect();
+		// What the graph holds already costs no signature check (a peer sending the same
+		// transactions again makes this node do no work but a lookup).
+		let known: Vec<bool> = {
+			let inner = self.inner.lock().expect("the DAG lock is never poisoned");
+			checked.iter().map(|c| c.as_ref().is_ok_and(|id| inner.dag.contains(id))).collect()
+		};
+		let to_verify: Vec<&DagTx> = txs
+			.iter()
+			.zip(checked.iter().zip(&known))
+			.filter(|(_, (c, known))| c.is_ok() && !**known)
+			.map(|(tx, _)| tx)
+			.collect();
 		let mut signatures = verify::signatures(&self.genesis, &to_verify).into_iter();
 		// The chain is read for admission only.
 		let view = match source {
@@ -193,8 +203,12 @@ impl DagShared {
 		let mut outcomes = Vec::with_capacity(txs.len());
 		let mut added_all = Vec::new();
 		let mut confirmed_all = Vec::new();
-		for (tx, checked) in txs.into_iter().zip(checked) {
+		for ((tx, checked), known) in txs.into_iter().zip(checked).zip(known) {
 			let id = match checked {
+				Ok(id) if known => {
+					outcomes.push(Outcome::Duplicate { id });
+					continue;
+				},
 				Ok(id) if signatures.next() == Some(true) => id,
 				Ok(_) => {
 					outcomes.push(Outcome::Invalid(Invalid::BadSignature));

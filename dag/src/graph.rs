@@ -357,6 +357,11 @@ impl Dag {
 		self.vertices.get(&id).map(|v| (id, &v.tx))
 	}
 
+	/// Whether the graph holds `id`, as a vertex or an orphan.
+	pub fn contains(&self, id: &TxId) -> bool {
+		self.vertices.contains_key(id) || self.orphans.contains_key(id)
+	}
+
 	/// Vertices in the graph (the root not counted).
 	pub fn len(&self) -> usize {
 		self.vertices.len()

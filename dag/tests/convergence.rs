@@ -18,7 +18,6 @@ use itc_dag::{
 	Status,
 };
 use rand::{rngs::StdRng, seq::SliceRandom, Rng, SeedableRng};
-use std::collections::HashMap;
 
 const GENESIS: [u8; 32] = [7; 32];
 const T0: u64 = 1_800_000_000_000;
@@ -56,6 +55,12 @@ impl ChainView for View {
 struct Reference;
 
 impl ChainAt for Reference {
+	fn is_device(&self, _: &[u8; 32]) -> bool {
+		true
+	}
+	fn has_micro_account(&self, _: &[u8; 32]) -> bool {
+		true
+	}
 	fn funds(&self, _: &[u8; 32]) -> u128 {
 		1_000
 	}

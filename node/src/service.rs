@@ -231,7 +231,7 @@ pub fn new_full<
 		sc_network_sync::SyncEventStream::event_stream(&*sync_service, "dag"),
 		Box::pin(finalized),
 	);
-	task_manager.spawn_handle().spawn("dag", Some("dag"), dag_handler.run());
+	dag_handler.spawn(&task_manager.spawn_handle());
 
 	if config.offchain_worker.enabled {
 		let offchain_workers =

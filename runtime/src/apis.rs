@@ -223,6 +223,10 @@ impl_runtime_apis! {
 		fn next_seq(account: AccountId) -> u64 {
 			DagAccounts::next_seq(&account)
 		}
+
+		fn held_through(account: AccountId, until: u32) -> Balance {
+			DagAccounts::held_through(&account, until)
+		}
 	}
 
 	impl pallet_dag_anchor::runtime_api::DagAnchorApi<Block, BlockNumber> for Runtime {

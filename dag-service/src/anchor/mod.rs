@@ -19,13 +19,7 @@ pub mod reference;
 #[cfg(test)]
 mod tests;
 
-use crate::{
-	chain::DagChain,
-	content::ContentStore,
-	files::{self, FetchFile},
-	state::DagShared,
-	Error,
-};
+use crate::{chain::DagChain, files::BatchFiles, state::DagShared, Error};
 use codec::{Decode, Encode};
 use futures::{Stream, StreamExt};
 use itc_dag::batch::{Batch, Candidate};
@@ -58,8 +52,7 @@ const MAX_BACKOFF: Duration = Duration::from_secs(60);
 pub struct AnchorService<B: BlockT, Ch> {
 	chain: Arc<Ch>,
 	dag: DagShared,
-	content: Arc<dyn ContentStore>,
-	peers: Arc<dyn FetchFile>,
+	files: BatchFiles,
 	/// The batches this node cut, by epoch.
 	cut: BTreeMap<u32, Batch>,
 	/// Anchored epochs whose batch this node has not had yet.
@@ -72,14 +65,8 @@ pub struct AnchorService<B: BlockT, Ch> {
 }
 
 impl<B: BlockT, Ch: DagChain<B>> AnchorService<B, Ch> {
-	/// The service of `dag` on `chain`; batch files go to `content`, and missing ones are asked
-	/// of `peers`.
-	pub fn new(
-		chain: Arc<Ch>,
-		dag: DagShared,
-		content: Arc<dyn ContentStore>,
-		peers: Arc<dyn FetchFile>,
-	) -> Self {
+	/// The service of `dag` on `chain`; batch files are kept and read through `files`.
+	pub fn new(chain: Arc<Ch>, dag: DagShared, files: BatchFiles) -> Self {
 		let unmarked = dag
 			.meta(UNMARKED_KEY)
 			.and_then(|v| BTreeSet::<u32>::decode(&mut &v[..]).ok())
@@ -87,8 +74,7 @@ impl<B: BlockT, Ch: DagChain<B>> AnchorService<B, Ch> {
 		Self {
 			chain,
 			dag,
-			content,
-			peers,
+			files,
 			cut: BTreeMap::new(),
 			unmarked,
 			unmarked_at: Instant::now(),
@@ -107,7 +93,7 @@ impl<B: BlockT, Ch: DagChain<B>> AnchorService<B, Ch> {
 
 	/// Runs on `finalized` blocks until the stream ends.
 	pub async fn run(mut self, finalized: impl Stream<Item = (B::Hash, NumberFor<B>)> + Unpin) {
-		match self.content.check().await {
+		match self.files.content().check().await {
 			Ok(store) => log::info!(target: LOG, "batch files go to the {store}"),
 			Err(e) => log::warn!(target: LOG, "the batch file store is not usable yet: {e}"),
 		}
@@ -133,11 +119,11 @@ impl<B: BlockT, Ch: DagChain<B>> AnchorService<B, Ch> {
 		if Instant::now() < self.retry_at {
 			return Ok(());
 		}
-		let batch = self.cut(window.epoch, window.reference, window.end_ms)?;
+		let batch = self.cut(window.epoch, window.reference, window.deadline, window.end_ms)?;
 		let cid = if batch.txs.is_empty() {
 			String::new()
 		} else {
-			match self.content.put(&batch.to_file()).await {
+			match self.files.content().put(&batch.to_file()).await {
 				Ok(cid) => cid,
 				Err(e) => {
 					self.retry_at = Instant::now() + self.backoff;
@@ -183,12 +169,20 @@ impl<B: BlockT, Ch: DagChain<B>> AnchorService<B, Ch> {
 		&self.unmarked
 	}
 
-	/// The batch of `epoch` (ending at `end_ms`), against the chain at block `reference`.
-	fn cut(&self, epoch: u32, reference: NumberFor<B>, end_ms: u64) -> Result<Batch, Error> {
+	/// The batch of `epoch` (ending at `end_ms`), against the chain at block `reference`, with
+	/// the funds that stay held through the epoch's `deadline`.
+	fn cut(
+		&self,
+		epoch: u32,
+		reference: NumberFor<B>,
+		deadline: NumberFor<B>,
+		end_ms: u64,
+	) -> Result<Batch, Error> {
 		let number: u64 = reference.saturated_into();
 		let reference = self.chain.hash(reference)?.ok_or(Error::UnknownBlock(number))?;
 		let candidates = self.dag.unanchored_before(end_ms);
-		let view = ReferenceView::read(&*self.chain, reference, candidates.iter().map(|c| &c.1))?;
+		let txs = candidates.iter().map(|c| &c.1);
+		let view = ReferenceView::read(&*self.chain, reference, deadline, txs)?;
 		let candidates = candidates.iter().map(|(id, tx, conflicting)| Candidate {
 			id: *id,
 			tx,
@@ -225,14 +219,14 @@ impl<B: BlockT, Ch: DagChain<B>> AnchorService<B, Ch> {
 			return Ok(());
 		}
 		self.unmarked_at = Instant::now();
-		let mut still = BTreeSet::new();
-		for epoch in std::mem::take(&mut self.unmarked) {
-			if !self.mark(at, epoch).await? {
-				still.insert(epoch);
+		for epoch in self.unmarked.clone() {
+			// On an error the rest stays listed for the next try.
+			if self.mark(at, epoch).await? {
+				self.unmarked.remove(&epoch);
+				self.dag.set_meta(UNMARKED_KEY, &self.unmarked.encode())?;
 			}
 		}
-		self.unmarked = still;
-		self.dag.set_meta(UNMARKED_KEY, &self.unmarked.encode())
+		Ok(())
 	}
 
 	/// Marks one anchor's transactions, from this node's own batch or the batch file (its
@@ -243,18 +237,18 @@ impl<B: BlockT, Ch: DagChain<B>> AnchorService<B, Ch> {
 		if anchor.count == 0 {
 			return Ok(true);
 		}
-		let own = self.cut.get(&epoch).filter(|b| b.root() == anchor.root).cloned();
-		let batch = match own {
-			Some(batch) => batch,
-			None => match self.fetch(epoch, &anchor.root, &anchor.cid).await {
-				Ok(batch) => batch,
+		let own = self.cut.get(&epoch).filter(|b| b.root() == anchor.root).map(Batch::marks);
+		let marks = match own {
+			Some(marks) => marks,
+			None => match self.files.batch(epoch, anchor.root, &anchor.cid).await {
+				Ok(batch) => batch.marks(),
 				Err(e) => {
 					log::warn!(target: LOG, "epoch {epoch}: anchored, but {e}; trying again later");
 					return Ok(false);
 				},
 			},
 		};
-		let marked = self.dag.mark_anchored(epoch, &batch.marks())?;
+		let marked = self.dag.mark_anchored(epoch, &marks)?;
 		log::info!(
 			target: LOG,
 			"epoch {epoch}: anchored, {marked} of {} transactions marked",
@@ -262,28 +256,4 @@ impl<B: BlockT, Ch: DagChain<B>> AnchorService<B, Ch> {
 		);
 		Ok(true)
 	}
-
-	/// `epoch`'s batch from its file, checked against the anchor's root.
-	async fn fetch(&self, epoch: u32, root: &[u8; 32], cid: &[u8]) -> Result<Batch, Error> {
-		let cid = std::str::from_utf8(cid)
-			.map_err(|_| Error::BadFile { cid: "?".into(), why: "the CID is not text" })?;
-		let file = files::get(&*self.content, &*self.peers, cid).await?;
-		decode(cid, file, epoch, *root).await
-	}
-}
-
-/// Decodes a batch file on a blocking thread (a file can be tens of megabytes) and checks it
-/// is `epoch`'s with `root`.
-pub async fn decode(cid: &str, file: Vec<u8>, epoch: u32, root: [u8; 32]) -> Result<Batch, Error> {
-	let cid = cid.to_string();
-	tokio::task::spawn_blocking(move || {
-		let batch = Batch::from_file(&file)
-			.ok_or_else(|| Error::BadFile { cid: cid.clone(), why: "it does not decode" })?;
-		if batch.epoch != epoch || batch.root() != root {
-			return Err(Error::BadFile { cid, why: "it does not match the anchor" });
-		}
-		Ok(batch)
-	})
-	.await
-	.map_err(|_| Error::Stopping)?
 }

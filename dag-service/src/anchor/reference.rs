@@ -3,14 +3,18 @@
 
 use crate::{chain::DagChain, Error};
 use itc_dag::{batch::ChainAt, Payload};
-use sp_runtime::traits::Block as BlockT;
+use sp_runtime::traits::{Block as BlockT, NumberFor};
 use std::collections::{hash_map::Entry, HashMap};
 
 /// An account at the reference block.
 #[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
 pub struct AccountAt {
-	/// Locked plus unlocking plancks (0 without a micro-account).
+	/// Whether it is a device's account.
+	pub device: bool,
+	/// Plancks held through the epoch's deadline (0 without a micro-account).
 	pub funds: u128,
+	/// Whether it has a micro-account (something locked or unlocking).
+	pub micro_account: bool,
 	/// Whether it is an active device of an approved manufacturer.
 	pub active: bool,
 	/// Its first sequence number not settled.
@@ -22,11 +26,13 @@ pub struct AccountAt {
 pub struct ReferenceView(pub HashMap<[u8; 32], AccountAt>);
 
 impl ReferenceView {
-	/// Reads every sender and recipient of `txs` at `at`. A failed read fails the whole view:
-	/// a validator must not cut another batch than the others because a call failed.
+	/// Reads every sender and recipient of `txs` at `at`, their funds held through block
+	/// `deadline` (the epoch's). A failed read fails the whole view: a validator must not cut
+	/// another batch than the others because a call failed.
 	pub fn read<'a, B: BlockT>(
 		chain: &impl DagChain<B>,
 		at: B::Hash,
+		deadline: NumberFor<B>,
 		txs: impl IntoIterator<Item = &'a itc_dag::DagTx>,
 	) -> Result<Self, Error> {
 		let mut view = HashMap::new();
@@ -38,11 +44,18 @@ impl ReferenceView {
 			for account in accounts {
 				if let Entry::Vacant(entry) = view.entry(account) {
 					let state = chain.sender(at, account)?;
-					let next_seq = chain.next_seq(at, account)?;
+					let at_deadline = match state {
+						Some(_) => chain.held_through(at, account, deadline)?,
+						None => 0,
+					};
 					entry.insert(AccountAt {
-						funds: state.as_ref().map_or(0, |s| s.locked.saturating_add(s.unlocking)),
+						device: state.is_some(),
+						funds: at_deadline,
+						micro_account: state
+							.as_ref()
+							.is_some_and(|s| s.locked.saturating_add(s.unlocking) > 0),
 						active: state.is_some_and(|s| s.active),
-						next_seq,
+						next_seq: chain.next_seq(at, account)?,
 					});
 				}
 			}
@@ -52,6 +65,12 @@ impl ReferenceView {
 }
 
 impl ChainAt for ReferenceView {
+	fn is_device(&self, account: &[u8; 32]) -> bool {
+		self.0.get(account).is_some_and(|a| a.device)
+	}
+	fn has_micro_account(&self, account: &[u8; 32]) -> bool {
+		self.0.get(account).is_some_and(|a| a.micro_account)
+	}
 	fn funds(&self, account: &[u8; 32]) -> u128 {
 		self.0.get(account).map_or(0, |a| a.funds)
 	}

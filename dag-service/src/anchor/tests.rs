@@ -3,110 +3,25 @@
 
 use super::*;
 use crate::{
-	chain::Sender,
-	content::MemoryStore,
+	content::{ContentStore, MemoryStore},
+	files::{BatchFiles, FetchFile},
 	proofs::Proofs,
 	state::{DagShared, Source},
+	testing::{hash, MemChain, TestBlock, GENESIS, T0},
 };
 use itc_dag::{
-	anchor::{AnchorSummary, Effect},
+	anchor::Effect,
 	tx::{DagTx, Essence, Payload},
 	verify::Limits,
 	Status,
 };
-use pallet_dag_anchor::{Anchor, AnchorStatus, EpochWindow};
-use sp_core::H256;
-use sp_runtime::{generic, traits::BlakeTwo256, OpaqueExtrinsic};
-use std::{collections::HashMap, sync::Mutex};
-
-type TestBlock = generic::Block<generic::Header<u32, BlakeTwo256>, OpaqueExtrinsic>;
-
-const GENESIS: [u8; 32] = [5; 32];
-const T0: u64 = 1_800_000_000_000;
-
-/// A chain in memory: block `n`'s hash is `n` in the last bytes.
-#[derive(Default)]
-struct MemChain {
-	finalized: Mutex<u32>,
-	status: Mutex<Option<AnchorStatus<u32>>>,
-	anchors: Mutex<HashMap<u32, Anchor<u32>>>,
-	next_seq: Mutex<HashMap<[u8; 32], u64>>,
-	summaries: Mutex<HashMap<u32, Vec<u8>>>,
-}
-
-fn hash(n: u32) -> H256 {
-	H256::from_low_u64_be(u64::from(n))
-}
-
-impl DagChain<TestBlock> for MemChain {
-	fn finalized(&self) -> H256 {
-		hash(*self.finalized.lock().unwrap())
-	}
-	fn hash(&self, number: u32) -> Result<Option<H256>, Error> {
-		Ok((number <= *self.finalized.lock().unwrap()).then(|| hash(number)))
-	}
-	fn sender(&self, _: H256, _: [u8; 32]) -> Result<Option<Sender>, Error> {
-		Ok(Some(Sender { locked: 1_000, unlocking: 0, active: true }))
-	}
-	fn next_seq(&self, _: H256, account: [u8; 32]) -> Result<u64, Error> {
-		Ok(self.next_seq.lock().unwrap().get(&account).copied().unwrap_or(0))
-	}
-	fn status(&self, _: H256) -> Result<AnchorStatus<u32>, Error> {
-		Ok(self.status.lock().unwrap().clone().expect("set by the test"))
-	}
-	fn anchor(&self, _: H256, epoch: u32) -> Result<Option<Anchor<u32>>, Error> {
-		Ok(self.anchors.lock().unwrap().get(&epoch).cloned())
-	}
-	fn leave_summary(&self, epoch: u32, summary: &[u8]) -> Result<(), Error> {
-		self.summaries.lock().unwrap().insert(epoch, summary.to_vec());
-		Ok(())
-	}
-}
-
-impl MemChain {
-	fn open(&self, epoch: u32, reference: u32, last_anchored: Option<u32>) {
-		*self.status.lock().unwrap() = Some(AnchorStatus {
-			open: Some(EpochWindow {
-				epoch,
-				reference,
-				deadline: reference + 20,
-				end_ms: T0 + 1_000,
-			}),
-			last_anchored,
-			next_epoch: epoch,
-			epoch_length_ms: 1_000,
-			validators: 4,
-			threshold: 3,
-		});
-	}
-
-	fn summary(&self, epoch: u32) -> Option<AnchorSummary<[u8; 32]>> {
-		let bytes = self.summaries.lock().unwrap().get(&epoch).cloned()?;
-		codec::Decode::decode(&mut &bytes[..]).ok()
-	}
-
-	/// Anchors `summary` as the chain would: stores the anchor and moves the watermarks.
-	fn anchor_summary(&self, summary: &AnchorSummary<[u8; 32]>) {
-		let anchor = Anchor {
-			root: summary.root,
-			count: summary.count,
-			cid: summary.cid.clone(),
-			summary_hash: [0; 32],
-			at: 0,
-		};
-		self.anchors.lock().unwrap().insert(summary.epoch, anchor);
-		for range in &summary.senders {
-			self.next_seq.lock().unwrap().insert(range.account, range.next);
-		}
-	}
-}
 
 /// A peer that serves the files of another node's store.
 struct StorePeer(Arc<MemoryStore>);
 
 #[async_trait::async_trait]
 impl FetchFile for StorePeer {
-	async fn fetch(&self, cid: &str) -> Option<Vec<u8>> {
+	async fn fetch(&self, _: u32, cid: &str) -> Option<Vec<u8>> {
 		self.0.get(cid).await.ok().flatten()
 	}
 }
@@ -152,8 +67,9 @@ fn node(chain: &Arc<MemChain>, txs: &[DagTx], peer: Option<Arc<MemoryStore>>) ->
 		Some(other) => Arc::new(StorePeer(other)),
 		None => Arc::new(crate::files::NoPeers),
 	};
-	let service = AnchorService::new(chain.clone(), dag.clone(), store.clone(), peers)
-		.with_unmarked_retry(Duration::ZERO);
+	let files = BatchFiles::new(store.clone(), peers);
+	let service =
+		AnchorService::new(chain.clone(), dag.clone(), files).with_unmarked_retry(Duration::ZERO);
 	Node { dag, store, service, _dir: dir }
 }
 
@@ -231,8 +147,8 @@ async fn a_node_that_did_not_cut_marks_from_a_peers_file_and_serves_proofs() {
 	assert_eq!(b.dag.anchored(&first), Some((0, Effect::Applied)));
 	assert!(b.service.unmarked().is_empty());
 	// B serves the proof of it, from A's file, and keeps the decoded batch.
-	let peers = Arc::new(StorePeer(a.store.clone()));
-	let proofs = Proofs::new(chain.clone(), b.dag.clone(), b.store.clone(), peers);
+	let files = BatchFiles::new(b.store.clone(), Arc::new(StorePeer(a.store.clone())));
+	let proofs = Proofs::new(chain.clone(), b.dag.clone(), files);
 	let proof = proofs.proof(&first).await.unwrap().expect("anchored");
 	assert_eq!((proof.epoch, proof.root, proof.effect), (0, summary.root, Effect::Applied));
 	assert!(itc_dag::anchor::merkle::verify_proof(
@@ -275,8 +191,7 @@ async fn without_the_file_a_node_still_cuts_what_the_others_cut() {
 		service: AnchorService::new(
 			chain.clone(),
 			b.dag.clone(),
-			b.store.clone(),
-			Arc::new(StorePeer(a.store.clone())),
+			BatchFiles::new(b.store.clone(), Arc::new(StorePeer(a.store.clone()))),
 		)
 		.with_unmarked_retry(Duration::ZERO),
 		..b

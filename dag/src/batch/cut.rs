@@ -1,6 +1,9 @@
 //! The cut: which confirmed transactions an epoch's batch holds, and what each does, decided
 //! against the chain at the epoch's reference block, identically on every node.
 //!
+//! - *Devices only.* A sender that is not a device's account at the reference block has none
+//!   of its transactions cut (they stay in the graph; they would be cut if the key became a
+//!   device): keys anyone can make cannot crowd devices out of a batch.
 //! - *Runs.* A sender's transactions go in only as an unbroken run of sequence numbers that
 //!   starts at the sender's watermark on chain (its first number not settled yet,
 //!   `DagAccounts::NextSeq`): a number below it was settled already (a late twin, or a batch
@@ -16,7 +19,8 @@
 //!   [`Effect::VoidConflict`]; one whose sender is not an active device is
 //!   [`Effect::VoidInactiveSender`]; a transfer to an account without a micro-account is
 //!   [`Effect::VoidNoRecipient`]; the remaining transfers of each sender, in sequence order,
-//!   are each [`Effect::Applied`] if its DAG funds (locked plus unlocking) cover it on top of
+//!   are each [`Effect::Applied`] if its DAG funds (locked plus the unlock requests not
+//!   withdrawable before the epoch's deadline) cover it on top of
 //!   the ones applied before it, and [`Effect::Void`] if not. Sequence order, not timestamp
 //!   order: a node
 //!   admits a transfer only if the funds cover it on top of every earlier number, so no later
@@ -36,9 +40,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// What the cut needs from the chain at the reference block.
 pub trait ChainAt {
-	/// Plancks `account` holds for DAG spending: locked plus unlocking (0 if it has no
-	/// micro-account; a micro-account never holds 0).
+	/// Whether `account` is a device's account (active or not). Only devices' transactions are
+	/// cut: what other keys send is never anchored, so it cannot crowd devices out of a batch.
+	fn is_device(&self, account: &[u8; 32]) -> bool;
+	/// Plancks of `account`'s DAG funds that stay held until the epoch's deadline: locked plus
+	/// the unlock requests that cannot be withdrawn by then (0 without a micro-account).
 	fn funds(&self, account: &[u8; 32]) -> u128;
+	/// Whether `account` has a micro-account (it can be credited).
+	fn has_micro_account(&self, account: &[u8; 32]) -> bool;
 	/// Whether `account` is an active device of an approved manufacturer.
 	fn is_active(&self, account: &[u8; 32]) -> bool;
 	/// `account`'s first sequence number not settled yet.
@@ -154,6 +163,7 @@ fn runs<'a>(
 	}
 	by_sender
 		.into_iter()
+		.filter(|(sender, _)| chain.is_device(sender))
 		.filter_map(|(sender, mut all)| {
 			all.sort_by_key(|c| (c.tx.essence.seq, c.id));
 			let mut next = chain.next_seq(&sender);
@@ -185,7 +195,7 @@ fn verdict(candidate: &Candidate, chain: &impl ChainAt) -> Effect {
 		return Effect::VoidInactiveSender;
 	}
 	match tx.essence.payload {
-		Payload::Transfer { to, .. } if chain.funds(&to) == 0 => Effect::VoidNoRecipient,
+		Payload::Transfer { to, .. } if !chain.has_micro_account(&to) => Effect::VoidNoRecipient,
 		_ => Effect::Applied,
 	}
 }

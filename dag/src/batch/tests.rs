@@ -13,11 +13,17 @@ use std::collections::HashMap;
 const GENESIS: [u8; 32] = [9; 32];
 const T0: u64 = 1_800_000_000_000;
 
-/// The chain at a reference block: DAG funds (locked plus unlocking) by account; every
-/// sender is an active device unless listed in `inactive`, with nothing settled unless
-/// `next_seq` says.
-struct Locked(HashMap<[u8; 32], u128>, Vec<[u8; 32]>, HashMap<[u8; 32], u64>);
+/// The chain at a reference block: DAG funds by account; every sender is an active device
+/// unless listed as inactive (field 1) or not a device (field 3), with nothing settled unless
+/// `next_seq` (field 2) says.
+struct Locked(HashMap<[u8; 32], u128>, Vec<[u8; 32]>, HashMap<[u8; 32], u64>, Vec<[u8; 32]>);
 impl ChainAt for Locked {
+	fn is_device(&self, account: &[u8; 32]) -> bool {
+		!self.3.contains(account)
+	}
+	fn has_micro_account(&self, account: &[u8; 32]) -> bool {
+		self.funds(account) > 0
+	}
 	fn funds(&self, account: &[u8; 32]) -> u128 {
 		self.0.get(account).copied().unwrap_or(0)
 	}
@@ -53,7 +59,8 @@ fn record(sender: u8, seq: u64, at: u64) -> (TxId, DagTx) {
 }
 
 fn locked(pairs: &[(u8, u128)]) -> Locked {
-	Locked(pairs.iter().map(|(s, l)| (account(*s), *l)).collect(), Vec::new(), HashMap::new())
+	let funds = pairs.iter().map(|(s, l)| (account(*s), *l)).collect();
+	Locked(funds, Vec::new(), HashMap::new(), Vec::new())
 }
 
 fn effects(batch: &Batch) -> Vec<Effect> {
@@ -312,4 +319,61 @@ fn twins_settle_their_number_once_as_void() {
 	chain.2.insert(account(1), 2);
 	let late = [Candidate { id: b, tx: &b_tx, conflicting: true }];
 	assert!(Batch::cut(GENESIS, 5, T0 + 100, late, &chain).txs.is_empty());
+}
+
+#[test]
+fn keys_that_are_not_devices_cannot_crowd_devices_out() {
+	// 1,100 keys nobody registered, each with one transaction stamped long before a device's,
+	// would take every sender slot; they are not cut at all.
+	let mut txs: Vec<_> = (0..1_100u64).map(|i| device_record(i, 0, 0)).collect();
+	let mut chain = locked(&[]);
+	chain.3 = txs.iter().map(|(_, tx)| tx.essence.sender).collect();
+	txs.push(record(1, 0, T0));
+	let batch = cut(&txs, T0 + 100, &chain);
+	assert_eq!(batch.ids(), vec![txs.last().unwrap().0]);
+	assert_eq!(batch.senders(), vec![SeqRange { account: account(1), first: 0, next: 1 }]);
+}
+
+#[test]
+fn anchored_transactions_leave_the_cut_and_stop_counting_as_spent() {
+	let mut dag = Dag::new(&GENESIS, DagConfig { confirmation_weight: 2, ..DagConfig::default() });
+	let root = dag.root();
+	let mut parents = [root, root];
+	let mut ids = Vec::new();
+	for seq in 0..4u64 {
+		let essence = Essence {
+			sender: account(1),
+			seq,
+			parents,
+			timestamp_ms: T0 + seq,
+			payload: Payload::Transfer { to: account(2), amount: 10 },
+		};
+		let tx = DagTx::sign(&GENESIS, essence, &key(1), 0);
+		let id = tx.id(&GENESIS);
+		dag.insert(id, tx, T0).unwrap();
+		parents = [id, id];
+		ids.push(id);
+	}
+	assert_eq!(dag.spent(&account(1)), 40);
+	// Weight 2 confirms all but the last.
+	let candidates = dag.unanchored_before(T0 + 100);
+	assert_eq!(candidates.len(), 3);
+	let batch = Batch::cut(GENESIS, 0, T0 + 100, candidates, &locked(&[(1, 100), (2, 1)]));
+	assert_eq!(dag.mark_anchored(&batch.ids()), 3);
+	assert_eq!(dag.status(&ids[0]), Some(Status::Anchored));
+	assert_eq!(dag.spent(&account(1)), 10);
+	assert!(dag.unanchored_before(T0 + 100).is_empty());
+	// A second transaction with an anchored one's number: only the newcomer conflicts.
+	let essence = Essence {
+		sender: account(1),
+		seq: 0,
+		parents: [ids[3], ids[3]],
+		timestamp_ms: T0 + 9,
+		payload: Payload::Record { digest: [3; 32], size: 1, cid: None },
+	};
+	let twin = DagTx::sign(&GENESIS, essence, &key(1), 0);
+	let twin_id = twin.id(&GENESIS);
+	dag.insert(twin_id, twin, T0).unwrap();
+	assert_eq!(dag.status(&ids[0]), Some(Status::Anchored));
+	assert_eq!(dag.status(&twin_id), Some(Status::Conflicting));
 }

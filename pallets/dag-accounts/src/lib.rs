@@ -23,9 +23,10 @@
 //! past the numbers the batch settled. A batch must start each sender's numbers exactly at its
 //! watermark, so no DAG transaction is ever settled twice, whichever node cut the batch.
 //!
-//! Nodes read what a sender may spend through the runtime API
-//! ([`runtime_api::DagAccountsApi::sender`]): the locked and unlocking amounts and whether the
-//! sender is an active device; and its watermark ([`runtime_api::DagAccountsApi::next_seq`]).
+//! Nodes read through the runtime API ([`runtime_api::DagAccountsApi`]): what a sender has
+//! locked and is unlocking and whether it is an active device (`sender`, for admission), what
+//! stays held through an epoch's deadline (`held_through`, what a batch settles against), and
+//! its watermark (`next_seq`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -298,6 +299,19 @@ pub mod pallet {
 				},
 			);
 			Some(SenderState { locked, unlocking, active: T::Devices::is_active(&code) })
+		}
+
+		/// What of `account`'s DAG funds stays held through block `until`: its locked funds and
+		/// the unlock requests that cannot be withdrawn by then. A batch cut at a reference block
+		/// counts this with `until` = the epoch's deadline, so no withdrawal can make the
+		/// settlement it agreed on fail.
+		pub fn held_through(account: &T::AccountId, until: BlockNumberFor<T>) -> BalanceOf<T> {
+			Accounts::<T>::get(account).map_or_else(Zero::zero, |a| {
+				a.unlocking
+					.iter()
+					.filter(|u| u.at > until)
+					.fold(a.locked, |sum, u| sum.saturating_add(u.amount))
+			})
 		}
 
 		/// `account`'s sequence watermark: its first DAG sequence number not settled yet.

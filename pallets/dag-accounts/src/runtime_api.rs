@@ -15,5 +15,8 @@ sp_api::decl_runtime_apis! {
 		fn sender(account: AccountId) -> Option<SenderState<Balance>>;
 		/// The sender's first sequence number not settled by an anchor yet (0 if none was).
 		fn next_seq(account: AccountId) -> u64;
+		/// What of the account's DAG funds stays held through block `until`: locked plus the
+		/// unlock requests that cannot be withdrawn by then (what a batch may settle against).
+		fn held_through(account: AccountId, until: u32) -> Balance;
 	}
 }

@@ -16,7 +16,10 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Restriction},
 	},
 };
-use itc_primitives::anchor::{MicroSettlement, NetChange, SeqRange};
+use itc_primitives::{
+	anchor::{MicroSettlement, NetChange, SeqRange},
+	device::DeviceRegistry,
+};
 use sp_runtime::{
 	traits::{CheckedAdd, Saturating, Zero},
 	ArithmeticError, DispatchError, DispatchResult,
@@ -28,6 +31,8 @@ impl<T: Config> MicroSettlement<T::AccountId> for Pallet<T> {
 		senders: &[SeqRange<T::AccountId>],
 	) -> DispatchResult {
 		for range in senders {
+			// Only devices send: a watermark is never written for any other account.
+			ensure!(T::Devices::code_of(&range.account).is_some(), Error::<T>::NotADevice);
 			ensure!(range.next > range.first, Error::<T>::SequenceMismatch);
 			ensure!(NextSeq::<T>::get(&range.account) == range.first, Error::<T>::SequenceMismatch);
 		}
@@ -41,8 +46,11 @@ impl<T: Config> MicroSettlement<T::AccountId> for Pallet<T> {
 				.ok_or(ArithmeticError::Overflow)?;
 			ensure!(total >= *amount, Error::<T>::InsufficientLocked);
 		}
+		// A credit goes to a micro-account; one its device emptied (withdrew everything) after
+		// the batch was cut is opened again, so the payment still lands.
 		for (account, _) in &credits {
-			ensure!(Accounts::<T>::contains_key(account), Error::<T>::NotADevice);
+			let open = Accounts::<T>::contains_key(account);
+			ensure!(open || T::Devices::code_of(account).is_some(), Error::<T>::NotADevice);
 		}
 		let reason = HoldReason::DagSpending.into();
 		let (mut d, mut c) = (0, 0);
@@ -82,9 +90,7 @@ impl<T: Config> MicroSettlement<T::AccountId> for Pallet<T> {
 		}
 		for (account, amount) in credits {
 			Accounts::<T>::mutate(&account, |record| {
-				if let Some(record) = record {
-					record.locked.saturating_accrue(amount);
-				}
+				record.get_or_insert_with(Default::default).locked.saturating_accrue(amount);
 			});
 		}
 		for range in senders {

@@ -155,3 +155,40 @@ fn a_replayed_or_gapped_run_of_numbers_settles_nothing() {
 		assert_eq!(NextSeq::<Test>::get(DEVICE), 2);
 	});
 }
+
+#[test]
+fn watermarks_are_kept_for_devices_only() {
+	new_test_ext(|| {
+		two_micro_accounts();
+		let pay = [change(DEVICE, -10), change(EMPTY_DEVICE, 10)];
+		assert_noop!(DagAccounts::settle(&pay, &[range(OTHER, 0, 1)]), Error::<Test>::NotADevice);
+		assert_eq!(NextSeq::<Test>::get(OTHER), 0);
+	});
+}
+
+#[test]
+fn a_device_that_emptied_its_micro_account_after_the_cut_is_still_credited() {
+	new_test_ext(|| {
+		two_micro_accounts();
+		// The recipient asks everything back and withdraws it once due: its record is gone.
+		assert_ok!(DagAccounts::unlock(RuntimeOrigin::signed(EMPTY_DEVICE), 50));
+		System::set_block_number(1 + DELAY);
+		assert_ok!(DagAccounts::withdraw(RuntimeOrigin::signed(EMPTY_DEVICE)));
+		assert_eq!(Accounts::<Test>::get(EMPTY_DEVICE), None);
+		// A payment cut before that still lands, in a micro-account opened again.
+		assert_ok!(settle(&[change(DEVICE, -30), change(EMPTY_DEVICE, 30)]));
+		assert_eq!(Accounts::<Test>::get(EMPTY_DEVICE).unwrap().locked, 30);
+		assert_eq!(held(EMPTY_DEVICE), 30);
+	});
+}
+
+#[test]
+fn held_through_counts_what_cannot_be_withdrawn_by_then() {
+	new_test_ext(|| {
+		assert_ok!(DagAccounts::lock(RuntimeOrigin::signed(OWNER), DEVICE, 300));
+		assert_ok!(DagAccounts::unlock(RuntimeOrigin::signed(DEVICE), 100)); // due at 1 + DELAY
+		assert_eq!(DagAccounts::held_through(&DEVICE, DELAY), 300, "not due by then: counts");
+		assert_eq!(DagAccounts::held_through(&DEVICE, 1 + DELAY), 200, "due: may be gone");
+		assert_eq!(DagAccounts::held_through(&OTHER, 0), 0);
+	});
+}
