@@ -28,6 +28,9 @@ fn open<T: Config>() -> EpochIndex {
 	OpenEpoch::<T>::get().expect("epoch 0 has ended; qed").epoch
 }
 
+/// Where the seeds of sender devices start (apart from record devices').
+const SENDER_SEEDS: u32 = 5_000;
+
 /// A summary with `s` settlement entries, `r` record devices and `n` senders; `seed` varies
 /// its root.
 fn summary<T: Config>(epoch: EpochIndex, s: u32, r: u32, n: u32, seed: u32) -> AnchorSummaryOf<T> {
@@ -38,7 +41,12 @@ fn summary<T: Config>(epoch: EpochIndex, s: u32, r: u32, n: u32, seed: u32) -> A
 		.collect();
 	records.sort_by(|a, b| a.account.cmp(&b.account));
 	let mut senders: Vec<_> = (0..n)
-		.map(|i| SeqRange { account: T::BenchmarkHelper::record_device(i), first: 0, next: 1 })
+		.map(|i| SeqRange {
+			// Devices of their own (the record devices are registered above).
+			account: T::BenchmarkHelper::record_device(SENDER_SEEDS + i),
+			first: 0,
+			next: 1,
+		})
 		.collect();
 	senders.sort_by(|a, b| a.account.cmp(&b.account));
 	let mut root = [0xab; 32];
