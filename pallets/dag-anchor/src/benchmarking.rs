@@ -42,8 +42,8 @@ fn summary<T: Config>(epoch: EpochIndex, s: u32, r: u32, n: u32, seed: u32) -> A
 	records.sort_by(|a, b| a.account.cmp(&b.account));
 	let mut senders: Vec<_> = (0..n)
 		.map(|i| SeqRange {
-			// Devices of their own (the record devices are registered above).
-			account: T::BenchmarkHelper::record_device(SENDER_SEEDS + i),
+			// Devices of their own: apart from the record devices, and per summary.
+			account: T::BenchmarkHelper::record_device(SENDER_SEEDS + seed * MAX_BATCH_SENDERS + i),
 			first: 0,
 			next: 1,
 		})
