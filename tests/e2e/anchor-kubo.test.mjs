@@ -4,7 +4,8 @@
 //   transactions wait, confirmed and unanchored;
 // - the engine comes up: the batch is stored, pinned, anchored under the CID of its bytes,
 //   and `dag_proof` reads it back from the engine;
-// - the engine goes down again: `dag_proof` answers "unavailable" (9004), nothing else breaks.
+// - the engine goes down again: a batch already decoded still proves from memory; after a
+//   restart, `dag_proof` answers "unavailable" (9004), and nothing else breaks.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import { sha256 } from 'multiformats/hashes/sha2';
-import { connect, freePort, startNode, waitFor } from './lib/node.mjs';
+import { connect, freePort, rpc, startNode, waitFor } from './lib/node.mjs';
 import { anchoringSetUp } from './lib/anchor.mjs';
 import { startEngine } from './lib/ipfs.mjs';
 
@@ -75,13 +76,24 @@ describe('DAG anchors with batch files in an IPFS engine (--ipfs-api)', () => {
     assert.equal(checked.isTrue, true);
   });
 
-  test('with the engine gone, proofs are unavailable (9004) and the node carries on', async () => {
+  test('with the engine gone, a decoded batch still proves; after a restart, proofs are unavailable (9004) and the node carries on', async () => {
     assert.ok(anchored.length > 0, 'the first test anchored transactions');
     await engine.stop();
-    const unavailable = await call('dag_proof', [anchored[0]]).then(() => null, (e) => e);
+    const cached = await call('dag_proof', [anchored[0]]);
+    assert.ok(cached, 'the batch decoded for the first proof is kept in memory');
+
+    // A restart forgets the decoded batches: the file must come from the engine, which is gone.
+    const { base } = node;
+    await api.disconnect();
+    await node.stop({ keep: true });
+    node = await startNode(['--dev', '--ipfs-api', `http://127.0.0.1:${port}`], { base });
+    api = await connect(node.rpcUrl);
+    const proofAfterRestart = () => rpc(node.rpcPort, 'dag_proof', [anchored[0]]);
+    await waitFor(async () => (await rpc(node.rpcPort, 'dag_status', [anchored[0]])).result?.status === 'anchored',
+      60_000, 'the DAG restored with its anchored marks');
+    const unavailable = (await proofAfterRestart()).error;
     assert.equal(unavailable?.code, 9004, 'the batch file cannot be read');
     assert.match(unavailable.message, /IPFS engine at http:\/\/127\.0\.0\.1/);
-    assert.equal((await call('dag_status', [anchored[0]]))?.status, 'anchored', 'the DAG keeps its marks');
     const finalized = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
     await waitFor(async () => (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber() > finalized + 1,
       30_000, 'finality to go on');
