@@ -167,7 +167,7 @@ impl<B: BlockT, Ch: DagChain<B>> Gossip<B, Ch> {
 					None => return,
 				},
 				ids = self.local.next() => match ids {
-					Some(ids) => self.forward(&ids, None),
+					Some(ids) => self.forward(&ids),
 					None => return,
 				},
 				event = self.sync_events.next() => match event {
@@ -229,32 +229,30 @@ impl<B: BlockT, Ch: DagChain<B>> Gossip<B, Ch> {
 	}
 
 	fn on_txs(&mut self, peer: PeerId, txs: Vec<itc_dag::DagTx>) {
-		let outcomes = self.dag.ingest(&*self.chain, txs, Source::Peer);
-		let mut new = Vec::new();
+		let ingested = self.dag.ingest(&*self.chain, txs, Source::Peer);
 		let mut orphans = false;
-		for outcome in outcomes {
-			match outcome {
+		for outcome in ingested.outcomes {
+			let id = match outcome {
 				Outcome::Accepted { id, orphan } => {
-					if let Some(known) = self.peers.get_mut(&peer) {
-						known.insert(id);
-					}
 					self.network.report_peer(peer, rep::GOOD_TX);
-					if orphan {
-						orphans = true;
-					} else {
-						new.push(id);
-					}
+					orphans |= orphan;
+					id
 				},
-				Outcome::Conflict { id, .. } => new.push(id),
-				Outcome::Duplicate { id } | Outcome::Refused { id, .. } => {
-					if let Some(known) = self.peers.get_mut(&peer) {
-						known.insert(id);
-					}
+				Outcome::Conflict { id, .. }
+				| Outcome::Duplicate { id }
+				| Outcome::Refused { id, .. } => id,
+				Outcome::Invalid(_) => {
+					self.network.report_peer(peer, rep::INVALID_TX);
+					continue;
 				},
-				Outcome::Invalid(_) => self.network.report_peer(peer, rep::INVALID_TX),
+			};
+			if let Some(known) = self.peers.get_mut(&peer) {
+				known.insert(id);
 			}
 		}
-		self.forward(&new, Some(peer));
+		// Everything the graph gained goes on, the orphans this released included (`peer`
+		// is known to have what it sent).
+		self.forward(&ingested.added);
 		// Released orphans may now wait for something further back: ask again whenever any
 		// orphan remains.
 		if orphans || self.dag.orphans() > 0 {
@@ -304,16 +302,14 @@ impl<B: BlockT, Ch: DagChain<B>> Gossip<B, Ch> {
 		}
 	}
 
-	/// Sends the transactions `ids` to every peer not known to have them (`from` has them).
-	fn forward(&mut self, ids: &[TxId], from: Option<PeerId>) {
+	/// Sends the transactions `ids` to every peer not known to have them.
+	fn forward(&mut self, ids: &[TxId]) {
 		if ids.is_empty() {
 			return;
 		}
 		let encoded = self.dag.encoded(ids);
 		for (peer, known) in self.peers.iter_mut() {
-			if Some(*peer) != from {
-				send_fresh(&mut *self.service, peer, known, &encoded);
-			}
+			send_fresh(&mut *self.service, peer, known, &encoded);
 		}
 	}
 }

@@ -17,7 +17,7 @@ use sc_rpc::SubscriptionTaskExecutor;
 use serde::Serialize;
 use sp_core::{Bytes, H256};
 use sp_runtime::traits::Block as BlockT;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// The node's DAG limits, as `dag_limits` reports them.
 #[derive(Clone, Serialize)]
@@ -145,7 +145,7 @@ fn malformed() -> (i32, String) {
 pub struct Dag<B, Ch> {
 	chain: Arc<Ch>,
 	dag: DagShared,
-	gossip: Sender<Vec<[u8; 32]>>,
+	gossip: Mutex<Sender<Vec<[u8; 32]>>>,
 	executor: SubscriptionTaskExecutor,
 	proofs: Arc<Proofs<B, Ch>>,
 }
@@ -159,7 +159,7 @@ impl<B, Ch> Dag<B, Ch> {
 		executor: SubscriptionTaskExecutor,
 		proofs: Arc<Proofs<B, Ch>>,
 	) -> Self {
-		Self { chain, dag, gossip, executor, proofs }
+		Self { chain, dag, gossip: Mutex::new(gossip), executor, proofs }
 	}
 }
 
@@ -168,8 +168,8 @@ impl<B: BlockT, Ch: DagChain<B>> Dag<B, Ch> {
 	fn submit_all(&self, txs: Vec<Bytes>) -> Vec<Result<H256, (i32, String)>> {
 		let decoded: Vec<Option<DagTx>> = txs.iter().map(|tx| DagTx::decode_exact(tx)).collect();
 		let valid: Vec<DagTx> = decoded.iter().flatten().cloned().collect();
-		let mut outcomes = self.dag.ingest(&*self.chain, valid, Source::Local).into_iter();
-		let mut gossip = Vec::new();
+		let ingested = self.dag.ingest(&*self.chain, valid, Source::Local);
+		let mut outcomes = ingested.outcomes.into_iter();
 		let results = decoded
 			.iter()
 			.map(|tx| {
@@ -177,27 +177,24 @@ impl<B: BlockT, Ch: DagChain<B>> Dag<B, Ch> {
 					return Err(malformed());
 				};
 				match outcome {
-					Outcome::Accepted { id, .. } => {
-						gossip.push(id);
-						Ok(H256(id))
-					},
+					Outcome::Accepted { id, .. } => Ok(H256(id)),
 					Outcome::Duplicate { id } => Ok(H256(id)),
 					Outcome::Invalid(invalid) => Err((code::INVALID, invalid.to_string())),
 					Outcome::Refused { why, .. } => Err((code::REFUSED, why.to_string())),
-					Outcome::Conflict { id, existing } => {
-						gossip.push(id);
-						Err((
-							code::CONFLICT,
-							format!("the sender used this sequence number for {}", H256(existing)),
-						))
-					},
+					Outcome::Conflict { existing, .. } => Err((
+						code::CONFLICT,
+						format!("the sender used this sequence number for {}", H256(existing)),
+					)),
 				}
 			})
 			.collect();
-		if !gossip.is_empty() {
-			// The queue to the gossip task is bounded: a submitter waits while it is full.
-			// (These methods run on blocking threads.) It only fails once the node stops.
-			let _ = futures::executor::block_on(self.gossip.clone().send(gossip));
+		if !ingested.added.is_empty() {
+			// The queue to the gossip task is bounded and every submitter sends through the
+			// one sender: a submitter waits while the queue is full (these methods run on
+			// blocking threads). A clone per call would not wait: each clone has a slot of
+			// its own. It only fails once the node stops.
+			let mut gossip = self.gossip.lock().expect("never poisoned");
+			let _ = futures::executor::block_on(gossip.send(ingested.added));
 		}
 		results
 	}

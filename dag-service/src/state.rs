@@ -67,6 +67,18 @@ pub enum Outcome {
 	},
 }
 
+/// What one ingest did.
+#[derive(Debug, Default)]
+pub struct Ingested {
+	/// Each transaction's outcome, in the order given.
+	pub outcomes: Vec<Outcome>,
+	/// Every vertex the graph gained, in order: the transactions given and the orphans they
+	/// released (which may have come from anyone, long before). All of them are to be
+	/// forwarded: a released orphan no peer is sent would stay where it is, and the nodes
+	/// that hold it would cut other batches than those that do not.
+	pub added: Vec<TxId>,
+}
+
 struct Inner {
 	dag: Dag,
 	store: Store,
@@ -155,14 +167,14 @@ impl DagShared {
 		self.genesis
 	}
 
-	/// Checks and inserts a batch; returns each transaction's outcome, in order. `chain` is
-	/// read for the admission of local submissions only.
+	/// Checks and inserts a batch; returns each transaction's outcome, in order, and the
+	/// vertices added. `chain` is read for the admission of local submissions only.
 	pub fn ingest<B: BlockT>(
 		&self,
 		chain: &impl DagChain<B>,
 		txs: Vec<DagTx>,
 		source: Source,
-	) -> Vec<Outcome> {
+	) -> Ingested {
 		let now = self.now();
 		// Outside the lock: the checks and the signatures, where the time goes.
 		let checked: Vec<Result<TxId, Invalid>> = txs
@@ -174,11 +186,16 @@ impl DagShared {
 				verify::check(&self.genesis, tx, self.limits.difficulty)
 			})
 			.collect();
-		// What the graph holds already costs no signature check (a peer sending the same
-		// transactions again makes this node do no work but a lookup).
+		// What the graph holds already, or this batch holds before, costs no signature check
+		// (a peer sending the same transactions again makes this node do no work but a
+		// lookup).
 		let known: Vec<bool> = {
 			let inner = self.inner.lock().expect("the DAG lock is never poisoned");
-			checked.iter().map(|c| c.as_ref().is_ok_and(|id| inner.dag.contains(id))).collect()
+			let mut in_batch = std::collections::HashSet::new();
+			checked
+				.iter()
+				.map(|c| c.as_ref().is_ok_and(|id| !in_batch.insert(*id) || inner.dag.contains(id)))
+				.collect()
 		};
 		let to_verify: Vec<&DagTx> = txs
 			.iter()
@@ -186,14 +203,16 @@ impl DagShared {
 			.filter(|(_, (c, known))| c.is_ok() && !**known)
 			.map(|(tx, _)| tx)
 			.collect();
-		let mut signatures = verify::signatures(&self.genesis, &to_verify).into_iter();
-		// The chain is read for admission only.
+		let verified = verify::signatures(&self.genesis, &to_verify);
+		// The chain is read for admission only, and only for the senders that signed.
 		let view = match source {
 			Source::Local => {
-				self.senders.snapshot(chain, to_verify.iter().map(|tx| tx.essence.sender))
+				let signed = to_verify.iter().zip(&verified).filter(|(_, ok)| **ok);
+				self.senders.snapshot(chain, signed.map(|(tx, _)| tx.essence.sender))
 			},
 			Source::Peer => Default::default(),
 		};
+		let mut signatures = verified.into_iter();
 
 		let mut inner = self.inner.lock().expect("the DAG lock is never poisoned");
 		if now.saturating_sub(inner.expired_at) >= EXPIRY_INTERVAL_MS {
@@ -247,13 +266,14 @@ impl DagShared {
 		let sizes = (dag.len(), dag.orphans(), dag.tip_count());
 		drop(inner);
 		self.count(&outcomes, sizes);
+		let added = added_all;
 		// Outside the graph lock. A subscriber that falls [`SUBSCRIBER_QUEUE`] confirmations
 		// behind is dropped (its subscription ends) rather than buffered without bound.
 		if !confirmed_all.is_empty() {
 			let mut subscribers = self.subscribers.lock().expect("never poisoned");
 			subscribers.retain_mut(|s| confirmed_all.iter().all(|id| s.try_send(*id).is_ok()));
 		}
-		outcomes
+		Ingested { outcomes, added }
 	}
 
 	/// Reports one ingest's outcomes and the graph's sizes.
@@ -314,11 +334,11 @@ impl DagShared {
 		wants.iter().filter_map(|m| inner.dag.find(m).map(|(id, tx)| (id, tx.encode()))).collect()
 	}
 
-	/// Transactions confirmed and not anchored yet, stamped before `end_ms` (what a batch is
-	/// cut from), copied out of the lock, each with whether it is conflicting.
-	pub fn unanchored_before(&self, end_ms: u64) -> Vec<(TxId, DagTx, bool)> {
+	/// Transactions confirmed and not anchored yet (what a batch is cut from), copied out of
+	/// the lock, each with whether it is conflicting.
+	pub fn unanchored(&self) -> Vec<(TxId, DagTx, bool)> {
 		let inner = self.inner.lock().expect("never poisoned");
-		let candidates = inner.dag.unanchored_before(end_ms).into_iter();
+		let candidates = inner.dag.unanchored().into_iter();
 		candidates.map(|c| (c.id, c.tx.clone(), c.conflicting)).collect()
 	}
 
@@ -377,3 +397,6 @@ fn refused(why: &Refused) -> &'static str {
 		Refused::UnknownPredecessor => "unknown-predecessor",
 	}
 }
+
+#[cfg(test)]
+mod tests;

@@ -25,16 +25,20 @@
 //!   descendants. Each insertion adds one to every ancestor not yet confirmed (the walk stops
 //!   at confirmed vertices: the ancestors of a confirmed vertex are confirmed, since they have
 //!   at least its weight). At [`DagConfig::confirmation_weight`] a vertex is confirmed.
-//! - *Tips.* Vertices without children. Tip selection is uniform among tips younger than
-//!   [`DagConfig::tip_max_age_ms`] (IOTA 2.0's uniform random tip selection: constant time,
-//!   and old "lazy" tips are not picked up again), falling back to the newest tip.
+//! - *Tips.* Vertices without children. Tip selection takes the oldest tip (by arrival here)
+//!   and one chosen uniformly among the non-conflicting tips younger than
+//!   [`DagConfig::tip_max_age_ms`] (the newest tip if none is). The oldest tip is what no
+//!   other rule would ever approve again; approving it means every vertex is approved while
+//!   transactions keep coming, so a sender's number cannot stay unconfirmed and hold its later
+//!   numbers (payments that were accepted) back for good — conflicting tips included, since a
+//!   sender could otherwise hide a number behind a twin of its own.
 
 use crate::{
 	batch::Candidate,
 	tx::{DagTx, Payload, TxId},
 };
 use rand::seq::IteratorRandom;
-use std::collections::{hash_map::Entry, HashMap, HashSet, VecDeque};
+use std::collections::{hash_map::Entry, BTreeSet, HashMap, HashSet, VecDeque};
 
 /// What admission ([`Dag::submit`]) needs to know about the chain (its finalized state).
 pub trait ChainView {
@@ -52,9 +56,10 @@ pub struct DagConfig {
 	/// The most orphans held.
 	pub max_orphans: usize,
 	/// How long an orphan waits for what it lacks, in ms (by this node's clock: orphans are
-	/// not part of the graph, and peers send a dropped one again when they are asked for it).
+	/// not part of the graph; a dropped one comes back only when a peer sends it again).
 	pub orphan_ttl_ms: u64,
-	/// Tips older than this are not selected, in ms.
+	/// The age, in ms, up to which a tip is a *young* one for the uniform pick (the oldest tip
+	/// is picked whatever its age).
 	pub tip_max_age_ms: u64,
 }
 
@@ -163,7 +168,8 @@ pub struct Dag {
 	root: TxId,
 	config: DagConfig,
 	vertices: HashMap<TxId, Vertex>,
-	tips: HashSet<TxId>,
+	/// Tips by arrival here (the root's is 0), oldest first.
+	tips: BTreeSet<(u64, TxId)>,
 	/// The next sequence number of each sender.
 	next_seq: HashMap<[u8; 32], u64>,
 	/// Which transaction holds each (sender, sequence number).
@@ -191,7 +197,7 @@ impl Dag {
 			root,
 			config,
 			vertices: HashMap::new(),
-			tips: HashSet::from([root]),
+			tips: BTreeSet::from([(0, root)]),
 			next_seq: HashMap::new(),
 			by_seq: HashMap::new(),
 			spent: HashMap::new(),
@@ -292,25 +298,18 @@ impl Dag {
 		Ok(Admission::Added(self.add_vertex(id, tx, now_ms)))
 	}
 
-	/// Two tips to approve, chosen uniformly among tips younger than the tip age limit at
-	/// `now_ms` that are not conflicting (the newest tip if none is; the same twice if there
-	/// is one).
+	/// Two tips to approve: the oldest tip, and one chosen uniformly among the tips younger
+	/// than the tip age limit at `now_ms` that are not conflicting (the newest such tip if
+	/// none is young; the same twice if the oldest is the only one).
 	pub fn select_tips(&self, now_ms: u64) -> [TxId; 2] {
+		let oldest = self.tips.first().map_or(self.root, |(_, id)| *id);
 		let earliest = now_ms.saturating_sub(self.config.tip_max_age_ms);
-		let eligible = |id: &&TxId| match self.vertices.get(*id) {
-			Some(v) => v.received_ms >= earliest && v.status != Status::Conflicting,
-			None => true,
+		let eligible = |(received, id): &&(u64, TxId)| {
+			*received >= earliest && *id != oldest && self.status(id) != Some(Status::Conflicting)
 		};
 		let mut rng = rand::thread_rng();
-		let picked = self.tips.iter().filter(eligible).choose_multiple(&mut rng, 2);
-		match picked[..] {
-			[a, b] => [*a, *b],
-			[a] => [*a, *a],
-			_ => {
-				let newest = self.newest_tip();
-				[newest, newest]
-			},
-		}
+		let young = self.tips.iter().filter(eligible).choose(&mut rng).map(|(_, id)| *id);
+		[oldest, young.unwrap_or_else(|| self.newest_tip())]
 	}
 
 	/// The status of a transaction; `None` if the graph does not hold it (orphans included:
@@ -332,9 +331,9 @@ impl Dag {
 		self.vertices.get(id).map(|v| &v.tx)
 	}
 
-	/// The current tips.
+	/// The current tips, oldest first.
 	pub fn tips(&self) -> impl Iterator<Item = &TxId> {
-		self.tips.iter()
+		self.tips.iter().map(|(_, id)| id)
 	}
 
 	/// How many tips there are.
@@ -387,15 +386,15 @@ impl Dag {
 		self.spent.get(sender).copied().unwrap_or(0)
 	}
 
-	/// Transactions confirmed by weight and not anchored yet, stamped before `end_ms`: what
-	/// an epoch's batch is cut from. Conflicting ones are among them, flagged: the cut settles
-	/// their number once, as void.
-	pub fn unanchored_before(&self, end_ms: u64) -> Vec<Candidate<'_>> {
+	/// Transactions confirmed by weight and not anchored yet: what an epoch's batch is cut
+	/// from (the cut decides which by their stamps and numbers). Conflicting ones are among
+	/// them, flagged: the cut settles their number once, as void.
+	pub fn unanchored(&self) -> Vec<Candidate<'_>> {
 		self.unanchored
 			.iter()
 			.filter_map(|id| {
 				let vertex = self.vertices.get(id)?;
-				(vertex.tx.essence.timestamp_ms < end_ms).then_some(Candidate {
+				Some(Candidate {
 					id: *id,
 					tx: &vertex.tx,
 					conflicting: vertex.status == Status::Conflicting,
@@ -469,9 +468,9 @@ impl Dag {
 	fn newest_tip(&self) -> TxId {
 		self.tips
 			.iter()
-			.filter(|id| self.status(id) != Some(Status::Conflicting))
-			.max_by_key(|id| (self.vertices.get(*id).map_or(0, |v| v.received_ms), **id))
-			.copied()
+			.rev()
+			.map(|(_, id)| *id)
+			.find(|id| self.status(id) != Some(Status::Conflicting))
 			.unwrap_or(self.root)
 	}
 
@@ -518,16 +517,21 @@ impl Dag {
 	fn link(&mut self, id: TxId, tx: DagTx, status: Status, now_ms: u64) -> Vec<TxId> {
 		let parents = tx.essence.parents;
 		for parent in dedup(parents) {
-			self.tips.remove(&parent);
-			if let Some(vertex) = self.vertices.get_mut(&parent) {
-				vertex.children.push(id);
+			match self.vertices.get_mut(&parent) {
+				Some(vertex) => {
+					vertex.children.push(id);
+					self.tips.remove(&(vertex.received_ms, parent));
+				},
+				None => {
+					self.tips.remove(&(0, parent));
+				},
 			}
 		}
 		self.vertices.insert(
 			id,
 			Vertex { tx, children: Vec::new(), weight: 1, status, received_ms: now_ms },
 		);
-		self.tips.insert(id);
+		self.tips.insert((now_ms, id));
 		self.add_weight(parents)
 	}
 

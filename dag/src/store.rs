@@ -1,7 +1,7 @@
 //! Persistence: the DAG survives a restart.
 //!
 //! A ParityDB database (the node's own database engine, no C++) under the node's base path
-//! with two columns: `ORDER`, a B-tree keyed by a running counter (big endian), holding each
+//! with four columns: `ORDER`, a B-tree keyed by a running counter (big endian), holding each
 //! vertex as `(id, received ms, tx)` in the order the graph added it; and `INDEX`, id →
 //! counter, to remove vertices when anchored history is pruned; `ANCHORED`, id → the epoch
 //! (u32 LE) of the anchor that holds it and the transaction's effect there (one byte, as in

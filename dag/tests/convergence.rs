@@ -227,7 +227,7 @@ fn run(seed: u64) {
 	let cuts: Vec<Batch> = nodes
 		.iter()
 		.map(|node| {
-			let candidates = node.dag.unanchored_before(end_ms);
+			let candidates = node.dag.unanchored();
 			Batch::cut(GENESIS, 3, end_ms, candidates, &Reference)
 		})
 		.collect();
@@ -248,7 +248,7 @@ fn run(seed: u64) {
 	let anchored = cuts[0].ids();
 	for node in &mut nodes {
 		node.dag.mark_anchored(&anchored);
-		let again = Batch::cut(GENESIS, 4, end_ms, node.dag.unanchored_before(end_ms), &Reference);
+		let again = Batch::cut(GENESIS, 4, end_ms, node.dag.unanchored(), &Reference);
 		assert!(again.txs.is_empty(), "seed {seed}: an anchored transaction is never cut again");
 	}
 }
@@ -275,7 +275,7 @@ fn a_resynced_node_does_not_cut_what_was_anchored() {
 		parents = [id, id];
 		txs.push((id, tx));
 	}
-	let batch = Batch::cut(GENESIS, 0, T0 + 100, honest.unanchored_before(T0 + 100), &Reference);
+	let batch = Batch::cut(GENESIS, 0, T0 + 100, honest.unanchored(), &Reference);
 	assert_eq!(batch.txs.len(), 5);
 	honest.mark_anchored(&batch.ids());
 
@@ -289,6 +289,6 @@ fn a_resynced_node_does_not_cut_what_was_anchored() {
 	for (id, _) in &txs {
 		assert_eq!(resynced.status(id), honest.status(id));
 	}
-	let again = Batch::cut(GENESIS, 1, T0 + 100, resynced.unanchored_before(T0 + 100), &Reference);
+	let again = Batch::cut(GENESIS, 1, T0 + 100, resynced.unanchored(), &Reference);
 	assert!(again.txs.is_empty(), "an anchored transaction is never settled twice");
 }

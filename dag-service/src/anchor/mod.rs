@@ -12,8 +12,9 @@
 //!    the batch file and leaves the summary where the `DagAnchor` off-chain worker picks it up.
 //!
 //! A content store that fails is retried with a doubling back-off (1 s up to 60 s); nothing is
-//! left for the worker until the file is stored, and the batch is recomputed the same way on
-//! the next try — or after a restart, from the same DAG and chain state.
+//! left for the worker until the file is stored, and the batch is recomputed on the next try.
+//! The cut is kept in memory only: after a restart the node cuts the open epoch again from its
+//! graph as it is then (the summary can differ if it gained confirmed transactions meanwhile).
 
 pub mod reference;
 #[cfg(test)]
@@ -180,7 +181,7 @@ impl<B: BlockT, Ch: DagChain<B>> AnchorService<B, Ch> {
 	) -> Result<Batch, Error> {
 		let number: u64 = reference.saturated_into();
 		let reference = self.chain.hash(reference)?.ok_or(Error::UnknownBlock(number))?;
-		let candidates = self.dag.unanchored_before(end_ms);
+		let candidates = self.dag.unanchored();
 		let txs = candidates.iter().map(|c| &c.1);
 		let view = ReferenceView::read(&*self.chain, reference, deadline, txs)?;
 		let candidates = candidates.iter().map(|(id, tx, conflicting)| Candidate {

@@ -1,5 +1,7 @@
-//! The chain at an epoch's reference block, as the cut reads it: each account's DAG funds
-//! (locked plus unlocking), whether it is an active device, and its sequence watermark.
+//! The chain at an epoch's reference block, as the cut reads it: whether each account is a
+//! device and an active one, its DAG funds held through the epoch's deadline, and its
+//! sequence watermark. An account that is not a device costs one runtime call: nothing of it
+//! is cut, and nothing can be credited to it.
 
 use crate::{chain::DagChain, Error};
 use itc_dag::{batch::ChainAt, Payload};
@@ -13,7 +15,9 @@ pub struct AccountAt {
 	pub device: bool,
 	/// Plancks held through the epoch's deadline (0 without a micro-account).
 	pub funds: u128,
-	/// Whether it has a micro-account (something locked or unlocking).
+	/// Whether it has a micro-account that can be credited: something held through the
+	/// deadline, which also keeps the account alive until settlement (a hold is a consumer
+	/// reference), so a credit to it cannot fail.
 	pub micro_account: bool,
 	/// Whether it is an active device of an approved manufacturer.
 	pub active: bool,
@@ -43,18 +47,16 @@ impl ReferenceView {
 			}
 			for account in accounts {
 				if let Entry::Vacant(entry) = view.entry(account) {
-					let state = chain.sender(at, account)?;
-					let at_deadline = match state {
-						Some(_) => chain.held_through(at, account, deadline)?,
-						None => 0,
+					let Some(state) = chain.sender(at, account)? else {
+						entry.insert(AccountAt::default());
+						continue;
 					};
+					let funds = chain.held_through(at, account, deadline)?;
 					entry.insert(AccountAt {
-						device: state.is_some(),
-						funds: at_deadline,
-						micro_account: state
-							.as_ref()
-							.is_some_and(|s| s.locked.saturating_add(s.unlocking) > 0),
-						active: state.is_some_and(|s| s.active),
+						device: true,
+						funds,
+						micro_account: funds > 0,
+						active: state.active,
 						next_seq: chain.next_seq(at, account)?,
 					});
 				}

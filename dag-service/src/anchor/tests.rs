@@ -200,3 +200,39 @@ async fn without_the_file_a_node_still_cuts_what_the_others_cut() {
 	assert!(b.service.unmarked().is_empty());
 	assert_eq!(b.dag.anchored(&txs[0].id(&GENESIS)), Some((0, Effect::Applied)));
 }
+
+#[test]
+fn only_what_stays_held_through_the_deadline_can_be_credited() {
+	use crate::{anchor::reference::ReferenceView, chain::Sender};
+	use itc_dag::batch::ChainAt;
+	let chain = MemChain::default();
+	let [payer, holding, leaving, stranger] = [[1; 32], [2; 32], [3; 32], [4; 32]];
+	// `leaving` has only an unlock request, withdrawable before the deadline: it could be
+	// withdrawn and the account reaped before settlement, when a credit would fail the epoch.
+	let leaving_state = Sender { locked: 0, unlocking: 500, active: true };
+	chain
+		.accounts
+		.lock()
+		.unwrap()
+		.extend([(leaving, (Some(leaving_state), 0)), (stranger, (None, 0))]);
+	let pay = |to: [u8; 32]| DagTx {
+		essence: Essence {
+			sender: payer,
+			seq: 0,
+			parents: [[0; 32]; 2],
+			timestamp_ms: T0,
+			payload: Payload::Transfer { to, amount: 1 },
+		},
+		nonce: 0,
+		signature: [0; 64],
+	};
+	let txs = [pay(holding), pay(leaving), pay(stranger)];
+	let view = ReferenceView::read(&chain, hash(1), 21, &txs).unwrap();
+	assert!(view.has_micro_account(&holding));
+	assert!(!view.has_micro_account(&leaving), "nothing held through the deadline");
+	assert!(view.is_device(&leaving) && view.is_active(&leaving));
+	assert!(!view.has_micro_account(&stranger) && !view.is_device(&stranger));
+	// Three reads for each device (state, funds, watermark), one for an account that is not.
+	let reads = chain.account_reads.load(std::sync::atomic::Ordering::Relaxed);
+	assert_eq!(reads, 3 * 3 + 1);
+}

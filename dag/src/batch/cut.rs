@@ -9,6 +9,9 @@
 //!   `DagAccounts::NextSeq`): a number below it was settled already (a late twin, or a batch
 //!   this node could not mark) and is left out; a number after a gap waits for the gap. So no
 //!   number settles twice, and a node that missed an anchor still cuts what the others cut.
+//!   The run ends at its last number stamped before the epoch's end, and takes every number
+//!   before that one whatever its stamp: a sender cannot hold an accepted payment back (until
+//!   its funds could be withdrawn) by stamping an earlier number in the future.
 //! - *Fit.* Senders are taken in the order of their run's earliest `(timestamp, id)`, each run
 //!   in sequence order, while the batch holds fewer than [`MAX_BATCH_TRANSACTIONS`]
 //!   transactions and [`MAX_BATCH_SENDERS`] senders. A transaction that would take the batch
@@ -107,9 +110,9 @@ impl Room {
 }
 
 impl Batch {
-	/// Cuts epoch `epoch`'s batch from `candidates` (confirmed, not anchored; those stamped
-	/// from `end_ms` on are left for later epochs) and settles it against `chain` at the
-	/// reference block.
+	/// Cuts epoch `epoch`'s batch from `candidates` (confirmed, not anchored; a sender's
+	/// numbers after its last one stamped before `end_ms` are left for later epochs) and
+	/// settles it against `chain` at the reference block.
 	pub fn cut<'a>(
 		genesis: [u8; 32],
 		epoch: EpochIndex,
@@ -148,8 +151,8 @@ impl Batch {
 	}
 }
 
-/// Each sender's candidates stamped before `end_ms` that extend its settled numbers without
-/// a gap, in sequence order (twins of one number together, by id).
+/// Each sender's candidates that extend its settled numbers without a gap, in sequence order
+/// (twins of one number together, by id), up to its last number stamped before `end_ms`.
 fn runs<'a>(
 	candidates: impl IntoIterator<Item = Candidate<'a>>,
 	end_ms: u64,
@@ -157,9 +160,7 @@ fn runs<'a>(
 ) -> Vec<Vec<Candidate<'a>>> {
 	let mut by_sender: BTreeMap<[u8; 32], Vec<Candidate<'a>>> = BTreeMap::new();
 	for candidate in candidates {
-		if candidate.tx.essence.timestamp_ms < end_ms {
-			by_sender.entry(candidate.tx.essence.sender).or_default().push(candidate);
-		}
+		by_sender.entry(candidate.tx.essence.sender).or_default().push(candidate);
 	}
 	by_sender
 		.into_iter()
@@ -179,7 +180,11 @@ fn runs<'a>(
 				}
 				// Below the watermark: settled already.
 			}
-			(!run.is_empty()).then_some(run)
+			// Up to the last number stamped before the end (both twins of a number go).
+			let due = run.iter().filter(|c| c.tx.essence.timestamp_ms < end_ms);
+			let due = due.map(|c| c.tx.essence.seq).max()?;
+			run.retain(|c| c.tx.essence.seq <= due);
+			Some(run)
 		})
 		.collect()
 }

@@ -223,6 +223,34 @@ fn a_sender_cannot_void_its_accepted_transfer_with_an_earlier_stamped_one() {
 }
 
 #[test]
+fn a_sender_cannot_hold_an_accepted_payment_back_with_an_earlier_number_stamped_ahead() {
+	// Seq 0 is a record stamped two hours ahead (the graph rules take it: validity never
+	// depends on a clock); seq 1 pays the merchant now, and was admitted with seq 0 in the
+	// graph. Were runs cut at the first number stamped past the end, the payment would wait two
+	// hours, long after the sender could unlock and withdraw, and then be void.
+	let end = T0 + 100;
+	let ahead = end + 2 * 3_600_000;
+	let txs = vec![record(1, 0, ahead), pay(1, 1, T0 + 10, 2, 80)];
+	let batch = cut(&txs, end, &locked(&[(1, 100), (2, 1)]));
+	assert_eq!(batch.ids(), vec![txs[1].0, txs[0].0], "both, in (timestamp, id) order");
+	assert_eq!(effects(&batch), vec![Effect::Applied, Effect::Applied]);
+	// A number stamped ahead with nothing after it stamped before the end still waits, and
+	// so does whatever follows it.
+	let txs = vec![record(1, 0, T0), record(1, 1, ahead), pay(1, 2, ahead, 2, 80)];
+	let batch = cut(&txs, end, &locked(&[(1, 100), (2, 1)]));
+	assert_eq!(batch.ids(), vec![txs[0].0]);
+	// Twins of the last number due go together, whatever their stamps.
+	let (twin, twin_tx) =
+		make(1, 0, ahead, Payload::Record { digest: [7; 32], size: 1, cid: None });
+	let mut both = candidates(&txs[..1]).collect::<Vec<_>>();
+	both.push(Candidate { id: twin, tx: &twin_tx, conflicting: true });
+	both[0].conflicting = true;
+	let batch = Batch::cut(GENESIS, 4, end, both, &locked(&[(1, 100)]));
+	assert_eq!(batch.txs.len(), 2);
+	assert_eq!(effects(&batch), vec![Effect::VoidConflict, Effect::VoidConflict]);
+}
+
+#[test]
 fn unlocking_funds_still_settle_transfers_made_before_the_unlock() {
 	// A device with 100 locked pays 70, then asks all 100 back before the reference block:
 	// at the reference block it has 0 locked and 100 unlocking, still held. The cut counts
@@ -356,13 +384,13 @@ fn anchored_transactions_leave_the_cut_and_stop_counting_as_spent() {
 	}
 	assert_eq!(dag.spent(&account(1)), 40);
 	// Weight 2 confirms all but the last.
-	let candidates = dag.unanchored_before(T0 + 100);
+	let candidates = dag.unanchored();
 	assert_eq!(candidates.len(), 3);
 	let batch = Batch::cut(GENESIS, 0, T0 + 100, candidates, &locked(&[(1, 100), (2, 1)]));
 	assert_eq!(dag.mark_anchored(&batch.ids()), 3);
 	assert_eq!(dag.status(&ids[0]), Some(Status::Anchored));
 	assert_eq!(dag.spent(&account(1)), 10);
-	assert!(dag.unanchored_before(T0 + 100).is_empty());
+	assert!(dag.unanchored().is_empty());
 	// A second transaction with an anchored one's number: only the newcomer conflicts.
 	let essence = Essence {
 		sender: account(1),

@@ -58,7 +58,8 @@ pub struct SenderState<Balance> {
 	/// What new DAG transfers may spend (a node admits a transfer against this).
 	pub locked: Balance,
 	/// What was asked back and still waits for its delay: still held, so it still settles
-	/// the transfers accepted before the unlock (the cut counts `locked + unlocking`).
+	/// the transfers accepted before the unlock (the cut counts what stays held through the
+	/// epoch's deadline: `DagAccountsApi::held_through`).
 	pub unlocking: Balance,
 	/// Whether it is an active device of an approved manufacturer.
 	pub active: bool,

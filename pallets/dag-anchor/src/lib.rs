@@ -4,10 +4,11 @@
 //!
 //! ## Overview
 //!
-//! Every node runs the DAG beside the chain (`itc-dag`, `node/src/dag`). Wall-clock time since
-//! the genesis moment is cut into *epochs* of [`EpochLength`] ms. When an epoch has ended, this
-//! pallet *opens* it: every validator's node cuts the same batch from its DAG (the confirmed
-//! transactions stamped before the epoch's end and not yet anchored), settles its transfers
+//! Every node runs the DAG beside the chain (`itc-dag`, and the node's `itc-dag-service`).
+//! Wall-clock time since the genesis moment is cut into *epochs* of [`EpochLength`] ms. When an
+//! epoch has ended, this pallet *opens* it: every validator's node cuts the same batch from its
+//! DAG (confirmed transactions not yet anchored: each device's numbers from its watermark up to
+//! its last one stamped before the epoch's end), settles its transfers
 //! against the micro-accounts as they stood at the opening block, stores the batch file in
 //! IPFS and writes the [`AnchorSummary`] into its off-chain database. The pallet's off-chain
 //! worker reads it there, signs it with the validator's Aura key and submits it with

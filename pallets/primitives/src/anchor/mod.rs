@@ -62,12 +62,14 @@ pub enum Effect {
 	/// Its payload took effect: a record counted, a transfer settled.
 	#[codec(index = 0)]
 	Applied = 0,
-	/// A transfer that its sender's DAG funds (locked plus unlocking) at the reference block,
-	/// less its earlier transfers of the batch in sequence order, did not cover: anchored, but
-	/// nothing moved.
+	/// A transfer that its sender's DAG funds held through the epoch's deadline (as the
+	/// reference block has them), less its earlier transfers of the batch in sequence order,
+	/// did not cover: anchored, but nothing moved.
 	#[codec(index = 1)]
 	Void = 1,
-	/// A transfer whose recipient had no micro-account at the reference block.
+	/// A transfer whose recipient, at the reference block, was not a device or held no DAG
+	/// funds through the epoch's deadline (a credit needs a micro-account that stays open until
+	/// settlement).
 	#[codec(index = 2)]
 	VoidNoRecipient = 2,
 	/// Its sender was not an active device of an approved manufacturer at the reference block:
@@ -259,9 +261,10 @@ pub fn check_summary<AccountId: Ord>(summary: &AnchorSummary<AccountId>) -> Resu
 pub trait MicroSettlement<AccountId> {
 	/// Applies `changes` (which sum to zero) all together: debits come out of what the
 	/// accounts hold for DAG spending, credits go into it; and moves each sender's watermark
-	/// from `first` to `next`. Fails, changing nothing, if an account with a debit holds too
-	/// little, an account with a credit has no micro-account, or a range does not start at
-	/// its sender's watermark (numbers settled already, or a gap).
+	/// from `first` to `next`. Fails if an account with a debit holds too little, an account
+	/// with a credit is not a device's or cannot receive, or a range does not start at its
+	/// sender's watermark (numbers settled already, or a gap); the caller runs it in a storage
+	/// layer of its own, so a failure changes nothing.
 	fn settle(changes: &[NetChange<AccountId>], senders: &[SeqRange<AccountId>]) -> DispatchResult;
 }
 
