@@ -1,4 +1,4 @@
-//! The node's DAG: the graph and its database behind one lock, and the ingest path.
+//! The node's DAG: the graph and its database, each behind a lock of its own, and the ingest path.
 //!
 //! Ingest applies the graph rules to everything and the admission rules (the clock window, an
 //! active sender and a covered transfer at this node's finalized block) only to what this
@@ -81,7 +81,6 @@ pub struct Ingested {
 
 struct Inner {
 	dag: Dag,
-	store: Store,
 	/// When orphans past their time were last dropped (ms).
 	expired_at: u64,
 }
@@ -95,6 +94,10 @@ pub struct DagShared {
 	genesis: [u8; 32],
 	limits: Limits,
 	inner: Arc<Mutex<Inner>>,
+	/// The DAG database. Written in the order the graph adds vertices (parents before
+	/// children): an ingest takes this lock before it releases the graph's, so the next one
+	/// inserts meanwhile and writes after it. Lock order: graph, then database.
+	store: Arc<Mutex<Store>>,
 	/// Confirmation subscribers, fed after the graph lock is released.
 	subscribers: Arc<Mutex<Vec<Sender<TxId>>>>,
 	senders: Arc<SenderCache>,
@@ -126,7 +129,8 @@ impl DagShared {
 		Ok(Self {
 			genesis,
 			limits,
-			inner: Arc::new(Mutex::new(Inner { dag, store, expired_at: 0 })),
+			inner: Arc::new(Mutex::new(Inner { dag, expired_at: 0 })),
+			store: Arc::new(Mutex::new(store)),
 			subscribers: Arc::new(Mutex::new(Vec::new())),
 			senders: Arc::new(SenderCache::default()),
 			metrics: None,
@@ -186,15 +190,25 @@ impl DagShared {
 				verify::check(&self.genesis, tx, self.limits.difficulty)
 			})
 			.collect();
-		// What the graph holds already, or this batch holds before, costs no signature check
-		// (a peer sending the same transactions again makes this node do no work but a
-		// lookup).
+		// What this batch holds before costs no signature check, and neither does what the
+		// graph holds already when a peer sends it (a peer sending the same transactions again
+		// makes this node do no work but a lookup). A submission is not looked up first: that
+		// would take the graph lock once more per batch, and concurrent submitters would wait
+		// for each other's insertions before they could even verify (a submitter sending known
+		// transactions only makes its own call slower).
 		let known: Vec<bool> = {
-			let inner = self.inner.lock().expect("the DAG lock is never poisoned");
+			let inner = match source {
+				Source::Peer => Some(self.inner.lock().expect("the DAG lock is never poisoned")),
+				Source::Local => None,
+			};
 			let mut in_batch = std::collections::HashSet::new();
 			checked
 				.iter()
-				.map(|c| c.as_ref().is_ok_and(|id| !in_batch.insert(*id) || inner.dag.contains(id)))
+				.map(|c| {
+					c.as_ref().is_ok_and(|id| {
+						!in_batch.insert(*id) || inner.as_ref().is_some_and(|i| i.dag.contains(id))
+					})
+				})
 				.collect()
 		};
 		let to_verify: Vec<&DagTx> = txs
@@ -258,13 +272,17 @@ impl DagShared {
 				Err(why) => Outcome::Refused { id, why },
 			});
 		}
-		let Inner { dag, store, .. } = &mut *inner;
-		let vertices = added_all.iter().filter_map(|id| dag.get(id).map(|tx| (*id, now, tx)));
-		if let Err(e) = store.append(vertices) {
+		let dag = &inner.dag;
+		let vertices: Vec<(TxId, DagTx)> =
+			added_all.iter().filter_map(|id| dag.get(id).map(|tx| (*id, tx.clone()))).collect();
+		let sizes = (dag.len(), dag.orphans(), dag.tip_count());
+		// The database write goes outside the graph lock, in graph order (see `store`).
+		let mut store = self.store.lock().expect("the DAG database lock is never poisoned");
+		drop(inner);
+		if let Err(e) = store.append(vertices.iter().map(|(id, tx)| (*id, now, tx))) {
 			log::error!(target: "dag", "DAG database write failed: {e}");
 		}
-		let sizes = (dag.len(), dag.orphans(), dag.tip_count());
-		drop(inner);
+		drop(store);
 		self.count(&outcomes, sizes);
 		let added = added_all;
 		// Outside the graph lock. A subscriber that falls [`SUBSCRIBER_QUEUE`] confirmations
@@ -347,25 +365,23 @@ impl DagShared {
 	/// they arrive).
 	pub fn mark_anchored(&self, epoch: u32, marks: &[(TxId, Effect)]) -> Result<usize, Error> {
 		let mut inner = self.inner.lock().expect("never poisoned");
-		inner.store.mark_anchored(epoch, marks)?;
+		self.store.lock().expect("never poisoned").mark_anchored(epoch, marks)?;
 		Ok(inner.dag.mark_anchored(marks.iter().map(|(id, _)| id)))
 	}
 
 	/// The epoch of the anchor that holds `id` and its effect there, if this node knows it.
 	pub fn anchored(&self, id: &TxId) -> Option<(u32, Effect)> {
-		let inner = self.inner.lock().expect("never poisoned");
-		inner.store.anchored_epoch(id).ok().flatten()
+		self.store.lock().expect("never poisoned").anchored_epoch(id).ok().flatten()
 	}
 
 	/// A value the anchor service keeps in the DAG database.
 	pub fn meta(&self, key: &[u8]) -> Option<Vec<u8>> {
-		self.inner.lock().expect("never poisoned").store.meta(key).ok().flatten()
+		self.store.lock().expect("never poisoned").meta(key).ok().flatten()
 	}
 
 	/// Keeps a value for the anchor service in the DAG database.
 	pub fn set_meta(&self, key: &[u8], value: &[u8]) -> Result<(), Error> {
-		let mut inner = self.inner.lock().expect("never poisoned");
-		Ok(inner.store.set_meta(key, value)?)
+		Ok(self.store.lock().expect("never poisoned").set_meta(key, value)?)
 	}
 
 	/// The encoded transactions with these ids that the graph holds (for gossip).
