@@ -31,7 +31,8 @@ pub fn community_fund() -> AccountId {
 	COMMUNITY_FUND_ID.into_account_truncating()
 }
 
-/// The node-incentives pool account. Transaction fees flow here too, so nothing is burned.
+/// The node-incentives pool account. Transaction fees flow here too (nothing is burned), and
+/// each block's author receives what came in since the last block.
 pub fn node_incentives() -> AccountId {
 	NODE_INCENTIVES_ID.into_account_truncating()
 }

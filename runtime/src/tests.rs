@@ -271,6 +271,53 @@ fn the_aura_author_is_paid_from_node_incentives() {
 	});
 }
 
+
+/// What a block's transactions pay reaches a validator: the next block's Aura author, through
+/// the real fee adapter; nothing is minted or burned.
+#[test]
+fn transaction_fees_are_paid_to_the_next_block_author() {
+	use codec::Encode;
+	use frame_support::dispatch::{GetDispatchInfo, PostDispatchInfo};
+	use pallet_transaction_payment::OnChargeTransaction;
+	type Charge = <Runtime as pallet_transaction_payment::Config>::OnChargeTransaction;
+	chain(presets::development()).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		let pool = accounts::node_incentives();
+		let ed = <Balances as Inspect<AccountId>>::minimum_balance();
+		let call: crate::RuntimeCall = frame_system::Call::remark { remark: vec![] }.into();
+		let info = call.get_dispatch_info();
+		let fee = crate::TransactionPayment::compute_fee(100, &info, 0);
+		assert!(fee > 0);
+		let paid = <Charge as OnChargeTransaction<Runtime>>::withdraw_fee(&bob, &call, &info, fee, 0)
+			.unwrap();
+		<Charge as OnChargeTransaction<Runtime>>::correct_and_deposit_fee(
+			&bob,
+			&info,
+			&PostDispatchInfo::default(),
+			fee,
+			0,
+			paid,
+		)
+		.unwrap();
+		assert_eq!(Balances::free_balance(&pool), ed + fee);
+		let before = Balances::free_balance(&alice);
+		let slot = sp_consensus_aura::Slot::from(LAUNCH / SLOT_DURATION);
+		let digest = sp_runtime::Digest {
+			logs: vec![sp_runtime::DigestItem::PreRuntime(
+				sp_consensus_aura::AURA_ENGINE_ID,
+				slot.encode(),
+			)],
+		};
+		System::initialize(&2, &Default::default(), &digest);
+		crate::EdgeMining::on_initialize(2);
+		let reward = crate::EdgeMining::author_reward(0);
+		assert_eq!(Balances::free_balance(&alice), before + reward + fee);
+		assert_eq!(Balances::free_balance(&pool), ed);
+		assert_eq!(Balances::total_issuance(), TOTAL_SUPPLY);
+		crate::EdgeMining::do_try_state().unwrap();
+	});
+}
 /// Reports are extrinsics with benchmarked weights, so a flood at an era's end is cut by the
 /// block limits; the payout sweep is bounded per block, and an era takes no more reports
 /// than the sweep pays in half an era.

@@ -132,7 +132,7 @@ describe('itc-node --dev with @polkadot/api', () => {
   });
 
   // Bob sends: Alice authors every block of --dev, so her balance grows by block rewards.
-  test('transfer from Bob to Charlie pays a fee to the node-incentive pool and is finalized', async () => {
+  test('transfer from Bob to Charlie pays a fee to the node-incentive pool, and the next author receives it', async () => {
     const amount = 10n * ITC;
     const pool = palletAccount(api, 'itc/node');
     const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
@@ -156,6 +156,16 @@ describe('itc-node --dev with @polkadot/api', () => {
     assert.equal(await freeAt(bob.address), bob0 - amount - fee);
     assert.equal(await freeAt(pool), pool0 + fee, 'the fee went to the node-incentive pool');
     assert.equal((await at.query.balances.totalIssuance()).toBigInt(), TOTAL_SUPPLY, 'nothing burned');
+
+    // The next block's author receives it, beside its reward.
+    const number = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+    await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() > number, 30_000, 'the next block');
+    const next = await api.at(await api.rpc.chain.getBlockHash(number + 1));
+    const rewarded = (await next.query.system.events()).map((e) => e.event)
+      .find((e) => e.section === 'edgeMining' && e.method === 'AuthorRewarded');
+    assert.equal(rewarded?.data.fees.toBigInt(), fee, "the next block's author received the fee");
+    const ed = api.consts.balances.existentialDeposit.toBigInt();
+    assert.equal((await next.query.system.account(pool)).data.free.toBigInt(), ed, 'the pool keeps only its deposit');
   });
 
   test('the frozen team bucket cannot pay even a fee', async () => {

@@ -96,21 +96,27 @@ mod benchmarks {
 		assert_eq!(ClassWeights::<T>::iter().count(), 1);
 	}
 
-	/// Finding the author in the digest and paying it from the node-incentive pool.
+	/// Finding the author in the digest, paying it from the node-incentive pool and handing it
+	/// the fees in the pool's free balance.
 	#[benchmark]
 	fn reward_author() {
 		ensure_pools::<T>();
 		let author = T::BenchmarkHelper::set_block_author();
 		let era = Pallet::<T>::current_era();
 		assert!(!Pallet::<T>::author_reward(era).is_zero());
+		let pool = Pallet::<T>::pool_account(Pool::NodeIncentives);
+		let fees = T::Currency::minimum_balance() * 1_000u32.into();
+		T::Currency::set_balance(&pool, T::Currency::balance(&pool) + fees);
+		let before = T::Currency::balance(&author);
 
 		#[block]
 		{
 			Pallet::<T>::reward_author(era);
 		}
 
-		assert_eq!(AuthorsPaid::<T>::get(), (era, Pallet::<T>::author_reward(era)));
-		assert!(T::Currency::balance(&author) >= Pallet::<T>::author_reward(era));
+		let reward = Pallet::<T>::author_reward(era);
+		assert_eq!(AuthorsPaid::<T>::get(), (era, reward));
+		assert_eq!(T::Currency::balance(&author), before + reward + fees);
 	}
 
 	/// `n` payouts into device accounts that do not exist yet.

@@ -278,12 +278,15 @@ pub mod pallet {
 			/// What was paid; the rest stays in the pool.
 			paid: BalanceOf<T>,
 		},
-		/// The block's author was paid from the node-incentive pool.
+		/// The block's author was paid from the node-incentive pool, and handed the fees the
+		/// pool's account received since the last author was.
 		AuthorRewarded {
 			/// The author.
 			author: T::AccountId,
-			/// The reward.
+			/// The reward, from the held pool (emission).
 			amount: BalanceOf<T>,
+			/// The fees (not emission).
+			fees: BalanceOf<T>,
 		},
 		/// Governance set (or cleared, `None`: back to 100) a device class's weight.
 		ClassWeightSet {

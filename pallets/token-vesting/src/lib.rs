@@ -12,7 +12,24 @@
 //! [`Pallet::vest_other`].
 //!
 //! Because milestones are wall-clock time, not block numbers, missed Aura slots do not delay
-//! them. The genesis preset uses this for the R&D team bucket (33 % at month 12, 33 % at month
+//! them.
+//!
+//! ## Bounds against griefing
+//!
+//! Anyone may give anyone funds on a schedule, and each milestone takes one of the
+//! beneficiary's [`Config::MaxMilestones`] slots. So that a stranger cannot fill a victim's
+//! schedule and stop the grants it is owed:
+//! - a signed [`Pallet::vested_transfer`] may fill a schedule only up to
+//!   [`Config::MaxSignedMilestones`]; the slots above are for [`Pallet::force_vested_transfer`]
+//!   (governance), which a stranger can never block;
+//! - every milestone is at most [`Config::MaxVestingHorizon`] ms away and carries at least
+//!   [`Config::MinMilestoneAmount`]: filling the signed slots costs that much, all of which
+//!   reaches the victim within the horizon;
+//! - milestones already reached are vested when new ones arrive, and milestones at the same
+//!   moment share a slot.
+//!
+//! What remains: someone who gives an account `MaxSignedMilestones × MinMilestoneAmount` can
+//! stop *signed* grants to it for at most the horizon; grants by governance still go through. The genesis preset uses this for the R&D team bucket (33 % at month 12, 33 % at month
 //! 24, 34 % at month 36); governance uses [`Pallet::force_vested_transfer`] to pay community
 //! grants out of the community fund.
 //!
@@ -109,6 +126,17 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxMilestones: Get<u32>;
 
+		/// The most milestones a schedule may hold after a signed [`Pallet::vested_transfer`]:
+		/// the slots above it are kept for [`Pallet::force_vested_transfer`]. Less than
+		/// [`Config::MaxMilestones`].
+		#[pallet::constant]
+		type MaxSignedMilestones: Get<u32>;
+
+		/// How far ahead of the elapsed time a milestone may be, in ms: bounds how long funds
+		/// given unasked can take a slot.
+		#[pallet::constant]
+		type MaxVestingHorizon: Get<Moment>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -177,10 +205,15 @@ pub mod pallet {
 		EmptySchedule,
 		/// A milestone's time has already passed. Give times after the current elapsed time.
 		MilestoneInPast,
+		/// A milestone is more than `MaxVestingHorizon` ms after the current elapsed time. Give
+		/// an earlier time.
+		MilestoneTooFar,
 		/// A milestone carries less than `MinMilestoneAmount`. Raise it or merge milestones.
 		AmountLow,
-		/// The beneficiary's schedule would hold more than `MaxMilestones`. Let it vest first
-		/// or use fewer milestones.
+		/// The beneficiary's schedule would hold more milestones than the call may fill:
+		/// `MaxSignedMilestones` for a signed transfer, `MaxMilestones` for governance's. Use
+		/// fewer milestones, or milestones at the times the schedule has already (they share a
+		/// slot), or wait for some to be reached.
 		TooManyMilestones,
 		/// The amounts overflow the balance type.
 		Overflow,
@@ -188,6 +221,14 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(
+				T::MaxSignedMilestones::get() < T::MaxMilestones::get(),
+				"governance must keep slots a signed transfer cannot fill"
+			);
+			assert!(T::MaxVestingHorizon::get() > 0, "a horizon of 0 admits no milestone");
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -229,17 +270,22 @@ pub mod pallet {
 		/// Transfer the sum of `milestones` to `dest`, frozen until each milestone is reached.
 		///
 		/// The caller keeps at least the existential deposit. Milestones merge into any schedule
-		/// `dest` already has.
+		/// `dest` already has: its milestones already reached are vested first, and milestones
+		/// at the same moment share a slot. The schedule may then hold at most
+		/// `MaxSignedMilestones` (the rest are kept for governance's grants).
 		///
 		/// - Origin: signed, the payer.
 		/// - `dest`: the beneficiary.
-		/// - `milestones`: `(at, amount)` pairs, `at` in ms since the genesis moment.
+		/// - `milestones`: `(at, amount)` pairs, `at` in ms since the genesis moment, after the
+		///   elapsed time and at most `MaxVestingHorizon` after it, each at least
+		///   `MinMilestoneAmount`.
 		///
-		/// Errors: [`Error::EmptySchedule`], [`Error::MilestoneInPast`], [`Error::AmountLow`],
-		/// [`Error::TooManyMilestones`], [`Error::Overflow`], and the currency's transfer errors.
-		/// Events: [`Event::ScheduleAdded`].
+		/// Errors: [`Error::EmptySchedule`], [`Error::MilestoneInPast`],
+		/// [`Error::MilestoneTooFar`], [`Error::AmountLow`], [`Error::TooManyMilestones`],
+		/// [`Error::Overflow`], and the currency's transfer errors.
+		/// Events: [`Event::Vested`] if reached milestones were vested, [`Event::ScheduleAdded`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::vested_transfer(T::MaxMilestones::get()))]
+		#[pallet::weight(T::WeightInfo::vested_transfer(T::MaxSignedMilestones::get()))]
 		pub fn vested_transfer(
 			origin: OriginFor<T>,
 			dest: AccountIdLookupOf<T>,
@@ -247,11 +293,11 @@ pub mod pallet {
 		) -> DispatchResult {
 			let source = ensure_signed(origin)?;
 			let dest = T::Lookup::lookup(dest)?;
-			Self::do_vested_transfer(&source, &dest, milestones)
+			Self::do_vested_transfer(&source, &dest, milestones, T::MaxSignedMilestones::get())
 		}
 
-		/// Like [`Pallet::vested_transfer`], from any `source`: how governance pays grants out
-		/// of the community fund.
+		/// Like [`Pallet::vested_transfer`], from any `source`, and the schedule may fill up to
+		/// `MaxMilestones`: how governance pays grants out of the community fund.
 		///
 		/// - Origin: `ForceOrigin`.
 		/// - `source`: the payer.
@@ -271,7 +317,7 @@ pub mod pallet {
 			T::ForceOrigin::ensure_origin(origin)?;
 			let source = T::Lookup::lookup(source)?;
 			let dest = T::Lookup::lookup(dest)?;
-			Self::do_vested_transfer(&source, &dest, milestones)
+			Self::do_vested_transfer(&source, &dest, milestones, T::MaxMilestones::get())
 		}
 	}
 

@@ -53,6 +53,8 @@ impl WallClock for TestClock {
 parameter_types! {
 	pub const MinMilestoneAmount: u64 = 10;
 	pub const MaxMilestones: u32 = 4;
+	pub const MaxSignedMilestones: u32 = 3;
+	pub const MaxVestingHorizon: Moment = 1_000;
 }
 
 impl pallet_token_vesting::Config for Test {
@@ -62,6 +64,8 @@ impl pallet_token_vesting::Config for Test {
 	type ForceOrigin = EnsureRoot<u64>;
 	type MinMilestoneAmount = MinMilestoneAmount;
 	type MaxMilestones = MaxMilestones;
+	type MaxSignedMilestones = MaxSignedMilestones;
+	type MaxVestingHorizon = MaxVestingHorizon;
 	type WeightInfo = ();
 }
 

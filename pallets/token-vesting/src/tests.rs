@@ -163,8 +163,10 @@ fn vested_transfer_works() {
 #[test]
 fn vested_transfer_merges_into_an_existing_schedule() {
 	new_test_ext(|| {
-		assert_ok!(Vesting::vested_transfer(
-			RuntimeOrigin::signed(ALICE),
+		// The team's three milestones and one more: past the signed limit, so governance's.
+		assert_ok!(Vesting::force_vested_transfer(
+			RuntimeOrigin::root(),
+			ALICE,
 			TEAM,
 			milestones(&[(150, 50)])
 		));
@@ -336,5 +338,136 @@ fn try_state_detects_an_out_of_order_schedule() {
 		ScheduleOf::<Test>::insert(TEAM, MilestonesOf::<Test>::truncate_from(reversed));
 		assert!(Vesting::do_try_state().is_err());
 		ScheduleOf::<Test>::insert(TEAM, original);
+	});
+}
+
+#[test]
+fn vested_transfer_fails_when_a_milestone_is_too_far() {
+	new_test_ext(|| {
+		TestClock::set(50);
+		// The horizon is 1,000 ms after the elapsed time.
+		for call in [
+			Vesting::vested_transfer(RuntimeOrigin::signed(ALICE), BOB, milestones(&[(1_051, 10)])),
+			Vesting::force_vested_transfer(
+				RuntimeOrigin::root(),
+				ALICE,
+				BOB,
+				milestones(&[(100, 10), (u64::MAX, 10)]),
+			),
+		] {
+			assert_eq!(call, Err(Error::<Test>::MilestoneTooFar.into()));
+		}
+		assert_eq!(ScheduleOf::<Test>::get(BOB), None);
+		assert_ok!(Vesting::vested_transfer(
+			RuntimeOrigin::signed(ALICE),
+			BOB,
+			milestones(&[(1_050, 10)])
+		));
+	});
+}
+
+#[test]
+fn signed_transfers_stop_at_max_signed_milestones() {
+	new_test_ext(|| {
+		assert_ok!(Vesting::vested_transfer(
+			RuntimeOrigin::signed(ALICE),
+			BOB,
+			milestones(&[(10, 10), (20, 10), (30, 10)])
+		));
+		assert_noop!(
+			Vesting::vested_transfer(RuntimeOrigin::signed(ALICE), BOB, milestones(&[(40, 10)])),
+			Error::<Test>::TooManyMilestones
+		);
+		// The slot above the signed limit is governance's.
+		assert_ok!(Vesting::force_vested_transfer(
+			RuntimeOrigin::root(),
+			ALICE,
+			BOB,
+			milestones(&[(40, 10)])
+		));
+		assert_noop!(
+			Vesting::force_vested_transfer(
+				RuntimeOrigin::root(),
+				ALICE,
+				BOB,
+				milestones(&[(50, 10)])
+			),
+			Error::<Test>::TooManyMilestones
+		);
+	});
+}
+
+/// A stranger fills BOB's schedule with milestones as far ahead and as small as it may;
+/// governance can still pay BOB a grant.
+#[test]
+fn strangers_cannot_block_a_governance_grant() {
+	new_test_ext(|| {
+		let dust = milestones(&[(1_000, 10), (999, 10), (998, 10), (997, 10)]);
+		assert_noop!(
+			Vesting::vested_transfer(RuntimeOrigin::signed(ALICE), BOB, dust),
+			Error::<Test>::TooManyMilestones
+		);
+		for at in [997, 998, 999, 1_000] {
+			let _ = Vesting::vested_transfer(
+				RuntimeOrigin::signed(ALICE),
+				BOB,
+				milestones(&[(at, 10)]),
+			);
+		}
+		assert_eq!(ScheduleOf::<Test>::get(BOB).unwrap().len(), 3, "the signed slots are full");
+		assert_ok!(Vesting::force_vested_transfer(
+			RuntimeOrigin::root(),
+			ALICE,
+			BOB,
+			milestones(&[(900, 500)])
+		));
+		assert_eq!(Vesting::frozen_of(BOB), 530);
+	});
+}
+
+#[test]
+fn a_grant_vests_reached_milestones_first() {
+	new_test_ext(|| {
+		assert_ok!(Vesting::force_vested_transfer(
+			RuntimeOrigin::root(),
+			ALICE,
+			BOB,
+			milestones(&[(10, 10), (20, 10), (30, 10), (40, 10)])
+		));
+		TestClock::set(40);
+		// Without vesting them first the four passed milestones would fill every slot.
+		assert_ok!(Vesting::vested_transfer(
+			RuntimeOrigin::signed(ALICE),
+			BOB,
+			milestones(&[(50, 10)])
+		));
+		let schedule = ScheduleOf::<Test>::get(BOB).unwrap().to_vec();
+		assert_eq!(schedule, vec![Milestone { at: 50, amount: 10 }]);
+		assert_eq!(Vesting::frozen_of(BOB), 10);
+		assert_eq!(transferable(BOB), 10_040);
+		System::assert_has_event(Event::Vested { who: BOB, unlocked: 40, still_frozen: 0 }.into());
+		System::assert_last_event(Event::ScheduleAdded { who: BOB, amount: 10, milestones: 1 }.into());
+	});
+}
+
+#[test]
+fn milestones_at_one_moment_share_a_slot() {
+	new_test_ext(|| {
+		// The team has 100, 200 and 300: a grant at those moments takes no slot of its own.
+		assert_ok!(Vesting::vested_transfer(
+			RuntimeOrigin::signed(ALICE),
+			TEAM,
+			milestones(&[(100, 10), (300, 20), (300, 30)])
+		));
+		let schedule = ScheduleOf::<Test>::get(TEAM).unwrap().to_vec();
+		assert_eq!(
+			schedule,
+			vec![
+				Milestone { at: 100, amount: 340 },
+				Milestone { at: 200, amount: 330 },
+				Milestone { at: 300, amount: 390 },
+			]
+		);
+		assert_eq!(Vesting::frozen_of(TEAM), 1_060);
 	});
 }

@@ -1,8 +1,8 @@
 //! `pallet_balances`: the ITC token.
 //!
 //! The supply is fixed at genesis: nothing here mints, and nothing burns. Transaction fees go
-//! to the node-incentives pool and dust of reaped accounts to the community fund, so total
-//! issuance stays 800,000,000 ITC.
+//! to the node-incentives pool's account (the next block's author receives them) and dust of
+//! reaped accounts to the community fund, so total issuance stays 800,000,000 ITC.
 
 use crate::{
 	accounts, Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
@@ -32,7 +32,8 @@ fn pay_into(pool: AccountId, amount: Credit<AccountId, Balances>) {
 	}
 }
 
-/// Transaction fees and tips go to the node-incentives pool, which pays the validators.
+/// Transaction fees and tips go to the node-incentives pool's account, free; the next block's
+/// author receives them (`pallet_edge_mining`, `reward_author`).
 pub struct ToNodeIncentives;
 impl OnUnbalanced<Credit<AccountId, Balances>> for ToNodeIncentives {
 	fn on_nonzero_unbalanced(amount: Credit<AccountId, Balances>) {

@@ -19,7 +19,9 @@ parameter_types! {
 }
 
 /// The account of the block's Aura author: the 32 bytes of its sr25519 Aura key. A validator
-/// receives its rewards on the account of its Aura key (see docs/EDGE_MINING.md).
+/// receives its rewards and the fees on the account of its Aura key, a hot key on the node
+/// (see docs/EDGE_MINING.md): so only until validators are elected, when they will go to the
+/// elected validator's own account. Operators should move them off regularly meanwhile.
 pub struct AuraAuthorAccount;
 
 impl FindAuthor<AccountId> for AuraAuthorAccount {

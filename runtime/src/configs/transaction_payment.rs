@@ -1,4 +1,5 @@
-//! `pallet_transaction_payment`: fees by weight and length, paid to the node-incentives pool.
+//! `pallet_transaction_payment`: fees by weight and length, paid to the node-incentives pool,
+//! whose next block author receives them.
 
 use crate::{configs::ToNodeIncentives, Balance, Balances, Runtime, RuntimeEvent, MICRO_ITC};
 use frame_support::{

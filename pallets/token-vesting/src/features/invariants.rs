@@ -14,12 +14,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// A stored schedule is not empty, is ordered by time, and carries no zero milestone.
+	/// A stored schedule is not empty, is strictly ordered by time (milestones at one moment
+	/// share a slot), and carries no zero milestone.
 	fn try_state_schedule_well_formed(
 		schedule: &[Milestone<BalanceOf<T>>],
 	) -> Result<(), sp_runtime::TryRuntimeError> {
 		ensure!(!schedule.is_empty(), "empty schedule in storage");
-		ensure!(schedule.windows(2).all(|w| w[0].at <= w[1].at), "schedule out of order");
+		ensure!(schedule.windows(2).all(|w| w[0].at < w[1].at), "schedule out of order");
 		ensure!(schedule.iter().all(|m| !m.amount.is_zero()), "zero milestone");
 		Ok(())
 	}

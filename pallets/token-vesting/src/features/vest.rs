@@ -13,8 +13,7 @@ impl<T: Config> Pallet<T> {
 		let (unlocked, still_frozen) = Self::split(&schedule, now);
 		ensure!(!unlocked.is_zero(), Error::<T>::NoMilestoneReached);
 
-		let mut remaining = schedule;
-		remaining.retain(|m| m.at > now);
+		let remaining = Self::not_reached(schedule, now);
 		let reason = FreezeReason::Vesting.into();
 		let completed = remaining.is_empty();
 		if completed {
