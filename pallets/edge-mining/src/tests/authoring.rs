@@ -88,7 +88,7 @@ fn fees_are_paid_after_the_era_budget_is_spent() {
 fn fees_wait_for_an_author_that_can_receive_them() {
 	new_test_ext(|| {
 		set_era(itc_primitives::emission::ERAS); // no emission left
-		assert!(EdgeMining::author_reward(itc_primitives::emission::ERAS).is_zero());
+		assert_eq!(EdgeMining::author_reward(itc_primitives::emission::ERAS), 0);
 		transfer(DONOR, NODE_POOL, ED - 1); // too little to open the new author's account
 		set_author(Some(77));
 		next_block();

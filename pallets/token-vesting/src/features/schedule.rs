@@ -10,7 +10,10 @@ use frame_support::{
 	},
 };
 use itc_primitives::{Moment, WallClock};
-use sp_runtime::traits::{CheckedAdd, Get, Zero};
+use sp_runtime::{
+	traits::{CheckedAdd, Get, Zero},
+	Saturating,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Transfer the sum of `milestones` from `source` to `dest` and freeze it on `dest` until
