@@ -271,7 +271,6 @@ fn the_aura_author_is_paid_from_node_incentives() {
 	});
 }
 
-
 /// What a block's transactions pay reaches a validator: the next block's Aura author, through
 /// the real fee adapter; nothing is minted or burned.
 #[test]
@@ -289,8 +288,9 @@ fn transaction_fees_are_paid_to_the_next_block_author() {
 		let info = call.get_dispatch_info();
 		let fee = crate::TransactionPayment::compute_fee(100, &info, 0);
 		assert!(fee > 0);
-		let paid = <Charge as OnChargeTransaction<Runtime>>::withdraw_fee(&bob, &call, &info, fee, 0)
-			.unwrap();
+		let paid =
+			<Charge as OnChargeTransaction<Runtime>>::withdraw_fee(&bob, &call, &info, fee, 0)
+				.unwrap();
 		<Charge as OnChargeTransaction<Runtime>>::correct_and_deposit_fee(
 			&bob,
 			&info,

@@ -28,8 +28,9 @@ fn schedule<T: Config>(who: &T::AccountId, reached: u32, later: u32) {
 	let now = T::Clock::elapsed_ms();
 	let mut milestones = alloc::vec::Vec::new();
 	milestones.extend((0..reached).map(|_| Milestone { at: now, amount: unit }));
-	milestones
-		.extend((0..later).map(|i| Milestone { at: horizon::<T>() - Moment::from(i), amount: unit }));
+	milestones.extend(
+		(0..later).map(|i| Milestone { at: horizon::<T>() - Moment::from(i), amount: unit }),
+	);
 	let schedule: MilestonesOf<T> = milestones.try_into().expect("within MaxMilestones");
 	let frozen = Vesting::<T>::sum(&schedule).expect("small sums");
 	T::Currency::set_balance(who, frozen.saturating_add(T::Currency::minimum_balance()));

@@ -446,7 +446,9 @@ fn a_grant_vests_reached_milestones_first() {
 		assert_eq!(Vesting::frozen_of(BOB), 10);
 		assert_eq!(transferable(BOB), 10_040);
 		System::assert_has_event(Event::Vested { who: BOB, unlocked: 40, still_frozen: 0 }.into());
-		System::assert_last_event(Event::ScheduleAdded { who: BOB, amount: 10, milestones: 1 }.into());
+		System::assert_last_event(
+			Event::ScheduleAdded { who: BOB, amount: 10, milestones: 1 }.into(),
+		);
 	});
 }
 

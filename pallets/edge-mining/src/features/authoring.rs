@@ -32,13 +32,13 @@ impl<T: Config> Pallet<T> {
 		let (paid_era, paid) = AuthorsPaid::<T>::get();
 		let paid = if paid_era == era { paid } else { Zero::zero() };
 		let amount = Self::author_reward(era).min(budget.saturating_sub(paid));
-		let amount = if !amount.is_zero() && Self::pay(Pool::NodeIncentives, &author, amount).is_ok()
-		{
-			AuthorsPaid::<T>::put((era, paid.saturating_add(amount)));
-			amount
-		} else {
-			Zero::zero()
-		};
+		let amount =
+			if !amount.is_zero() && Self::pay(Pool::NodeIncentives, &author, amount).is_ok() {
+				AuthorsPaid::<T>::put((era, paid.saturating_add(amount)));
+				amount
+			} else {
+				Zero::zero()
+			};
 		let fees = Self::pay_fees(&author);
 		if !(amount.is_zero() && fees.is_zero()) {
 			Self::deposit_event(Event::AuthorRewarded { author, amount, fees });
@@ -53,7 +53,8 @@ impl<T: Config> Pallet<T> {
 	fn pay_fees(author: &T::AccountId) -> BalanceOf<T> {
 		let pool = Self::pool_account(Pool::NodeIncentives);
 		let fees = T::Currency::reducible_balance(&pool, Preservation::Preserve, Fortitude::Polite);
-		if fees.is_zero() || T::Currency::transfer(&pool, author, fees, Preservation::Preserve).is_err()
+		if fees.is_zero()
+			|| T::Currency::transfer(&pool, author, fees, Preservation::Preserve).is_err()
 		{
 			return Zero::zero();
 		}

@@ -17,7 +17,10 @@ fn the_block_author_is_paid_from_the_node_incentive_pool() {
 		assert_eq!(free(VALIDATOR), reward);
 		assert_eq!(node_held(), NODE_AMOUNT - reward);
 		assert_eq!(Emission::<Test>::get(Pool::NodeIncentives).paid, reward);
-		assert_eq!(events(), [Event::AuthorRewarded { author: VALIDATOR, amount: reward, fees: 0 }]);
+		assert_eq!(
+			events(),
+			[Event::AuthorRewarded { author: VALIDATOR, amount: reward, fees: 0 }]
+		);
 	});
 }
 
@@ -64,7 +67,10 @@ fn fees_in_the_node_pool_go_to_the_next_block_author() {
 		assert_eq!(free(NODE_POOL), ED);
 		assert_eq!(node_held(), NODE_AMOUNT - reward, "fees are not emission");
 		assert_eq!(Emission::<Test>::get(Pool::NodeIncentives).paid, reward);
-		assert_eq!(events(), [Event::AuthorRewarded { author: VALIDATOR, amount: reward, fees: 5_000 }]);
+		assert_eq!(
+			events(),
+			[Event::AuthorRewarded { author: VALIDATOR, amount: reward, fees: 5_000 }]
+		);
 	});
 }
 
@@ -80,7 +86,10 @@ fn fees_are_paid_after_the_era_budget_is_spent() {
 		transfer(DONOR, NODE_POOL, 5_000);
 		next_block();
 		assert_eq!(free(VALIDATOR), budget + 5_000);
-		assert_eq!(events().last(), Some(&Event::AuthorRewarded { author: VALIDATOR, amount: 0, fees: 5_000 }));
+		assert_eq!(
+			events().last(),
+			Some(&Event::AuthorRewarded { author: VALIDATOR, amount: 0, fees: 5_000 })
+		);
 	});
 }
 
