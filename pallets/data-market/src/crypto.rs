@@ -11,7 +11,7 @@
 //! 3. hashes what came out and compares it with the listing's commitment.
 
 use alloc::vec::Vec;
-use crypto_box::{PublicKey, SecretKey};
+use crypto_box::SecretKey;
 
 /// Length of a content key.
 pub const CONTENT_KEY_LEN: usize = 32;
@@ -19,6 +19,49 @@ pub const CONTENT_KEY_LEN: usize = 32;
 pub const SEAL_OVERHEAD: usize = 32 + 16;
 /// Length of a sealed content key.
 pub const SEALED_KEY_LEN: usize = CONTENT_KEY_LEN + SEAL_OVERHEAD;
+
+/// The X25519 public keys of small order (the u-coordinates of the points of order 1, 2, 4 and
+/// 8): the keys libsodium's `crypto_box_seal` refuses to seal to.
+pub const SMALL_ORDER_X25519: [[u8; 32]; 5] = [
+	[0; 32],
+	[
+		1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0,
+	],
+	[
+		0xe0, 0xeb, 0x7a, 0x7c, 0x3b, 0x41, 0xb8, 0xae, 0x16, 0x56, 0xe3, 0xfa, 0xf1, 0x9f, 0xc4,
+		0x6a, 0xda, 0x09, 0x8d, 0xeb, 0x9c, 0x32, 0xb1, 0xfd, 0x86, 0x62, 0x05, 0x16, 0x5f, 0x49,
+		0xb8, 0x00,
+	],
+	[
+		0x5f, 0x9c, 0x95, 0xbc, 0xa3, 0x50, 0x8c, 0x24, 0xb1, 0xd0, 0xb1, 0x55, 0x9c, 0x83, 0xef,
+		0x5b, 0x04, 0x44, 0x5c, 0xc4, 0x58, 0x1c, 0x8e, 0x86, 0xd8, 0x22, 0x4e, 0xdd, 0xd0, 0x9f,
+		0x11, 0x57,
+	],
+	// 2²⁵⁵ − 20 (p − 1).
+	[
+		0xec, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0x7f,
+	],
+];
+
+/// Whether `public_key` cannot serve as a buyer's key: not the canonical encoding of a field
+/// element (the top bit set, or a value of p = 2²⁵⁵ − 19 or more), or of small order
+/// ([`SMALL_ORDER_X25519`]).
+///
+/// Canonical only, because X25519 reads a key modulo p with the top bit cleared while a sealed
+/// box's nonce hashes the key's bytes as given: a seller who seals to the bytes the chain
+/// stored would make a box that opens off chain but not in [`judge`] if two encodings of one
+/// point were both accepted. Small order, because nobody can seal a content key to such a key.
+pub fn is_weak_public_key(public_key: &[u8; 32]) -> bool {
+	let top_bit = public_key[31] & 0x80 != 0;
+	// p..2²⁵⁵ − 1: 0xed..=0xff, then thirty 0xff, then 0x7f.
+	let at_least_p = public_key[31] == 0x7f
+		&& public_key[1..31].iter().all(|b| *b == 0xff)
+		&& public_key[0] >= 0xed;
+	top_bit || at_least_p || SMALL_ORDER_X25519.contains(public_key)
+}
 
 /// The commitment a listing makes to its content key.
 pub fn commitment(content_key: &[u8]) -> [u8; 32] {
@@ -46,7 +89,9 @@ pub fn judge(
 	commitment_of_key: &[u8; 32],
 ) -> Verdict {
 	let secret = SecretKey::from(*revealed_secret);
-	if secret.public_key() != PublicKey::from(*buyer_public) {
+	// The bytes, not the points: another encoding of the same point would unseal with another
+	// nonce than the seller sealed with.
+	if secret.public_key().as_bytes() != buyer_public {
 		return Verdict::SecretMismatch;
 	}
 	let Some(key) = open(&secret, sealed_key) else { return Verdict::Unopenable };
@@ -128,6 +173,40 @@ mod tests {
 			let sealed = alloc::vec![0u8; len];
 			assert_eq!(judge(&hex(PK), &hex(SK), &sealed, &hex(COMMITMENT)), Verdict::Unopenable);
 		}
+	}
+
+	#[test]
+	fn another_encoding_of_the_buyers_key_voids_the_dispute() {
+		// The buyer's key with the top bit set is the same X25519 point, but a box sealed to
+		// those bytes (as libsodium seals: the nonce hashes the key's bytes) does not unseal in
+		// the runtime, which derives the key's canonical bytes. Were the points compared, the
+		// buyer would open the box off chain and still win the dispute as `Unopenable`.
+		let mut pk = hex::<32>(PK);
+		pk[31] |= 0x80;
+		let sealed = crypto_box::PublicKey::from(pk)
+			.seal(&mut crate::mock::TestRng(7), &(0u8..32).collect::<Vec<_>>())
+			.unwrap();
+		assert_eq!(judge(&pk, &hex(SK), &sealed, &hex(COMMITMENT)), Verdict::SecretMismatch);
+		assert!(is_weak_public_key(&pk), "and no purchase can be made with it");
+	}
+
+	#[test]
+	fn only_canonical_keys_of_large_order_are_buyer_keys() {
+		assert!(!is_weak_public_key(&hex(PK)));
+		// The small-order points (libsodium refuses to seal to them), and every value from p on.
+		for point in SMALL_ORDER_X25519 {
+			assert!(is_weak_public_key(&point));
+		}
+		for low in 0xed..=0xff {
+			let mut at_least_p = [0xff; 32];
+			at_least_p[0] = low;
+			at_least_p[31] = 0x7f;
+			assert!(is_weak_public_key(&at_least_p));
+		}
+		let mut below_p_minus_1 = [0xff; 32];
+		below_p_minus_1[0] = 0xeb;
+		below_p_minus_1[31] = 0x7f;
+		assert!(!is_weak_public_key(&below_p_minus_1));
 	}
 
 	#[test]

@@ -425,6 +425,10 @@ pub mod pallet {
 		NotAnAnswer,
 		/// An id or amount overflowed.
 		Overflow,
+		/// The buyer's X25519 key is not a canonical encoding (top bit set, or p or more) or is
+		/// of small order: no content key can be sealed to it safely. Make a fresh key pair
+		/// (`crypto_box_keypair`).
+		WeakBuyerKey,
 	}
 
 	#[pallet::hooks]
@@ -543,9 +547,10 @@ pub mod pallet {
 		/// - Origin: signed, the buyer.
 		/// - `max_price`: the most the buyer pays (the seller may change the price).
 		/// - `buyer_key`: a fresh X25519 public key for this purchase, to which the seller
-		///   seals the content key. Keep its secret: a dispute reveals it.
+		///   seals the content key, as `crypto_box_keypair` makes it (canonical, not of small
+		///   order). Keep its secret: a dispute reveals it.
 		///
-		/// Errors: [`Error::UnknownListing`], [`Error::ListingClosed`],
+		/// Errors: [`Error::WeakBuyerKey`], [`Error::UnknownListing`], [`Error::ListingClosed`],
 		/// [`Error::ListingExpired`], [`Error::PriceAboveMax`], [`Error::BuyerIsSeller`],
 		/// [`Error::DeviceUnavailable`], [`Error::InsufficientBalance`], [`Error::Overflow`].
 		/// Events: [`Event::Purchased`], [`Event::ListingClosed`] on the last sale.
@@ -691,7 +696,7 @@ pub mod pallet {
 		/// - Origin: signed, the bounty's buyer, before the deadline.
 		/// - `buyer_key`: a fresh X25519 public key, as in [`Pallet::buy`].
 		///
-		/// Errors: [`Error::UnknownBounty`], [`Error::NotBountyOwner`],
+		/// Errors: [`Error::WeakBuyerKey`], [`Error::UnknownBounty`], [`Error::NotBountyOwner`],
 		/// [`Error::BountyDeadlinePassed`], [`Error::NotAnAnswer`], [`Error::UnknownListing`],
 		/// [`Error::ListingClosed`], [`Error::ListingExpired`], [`Error::BuyerIsSeller`],
 		/// [`Error::DeviceUnavailable`], [`Error::Overflow`].

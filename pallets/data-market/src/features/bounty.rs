@@ -79,6 +79,7 @@ impl<T: Config> Pallet<T> {
 		listing_id: ListingId,
 		buyer_key: BoxPublicKey,
 	) -> DispatchResult {
+		ensure!(!crypto::is_weak_public_key(&buyer_key), Error::<T>::WeakBuyerKey);
 		let mut bounty = Self::live_bounty(id)?;
 		ensure!(bounty.buyer == buyer, Error::<T>::NotBountyOwner);
 		let at = bounty.answers.iter().position(|l| *l == listing_id);

@@ -23,6 +23,7 @@ impl<T: Config> Pallet<T> {
 		max_price: BalanceOf<T>,
 		buyer_key: BoxPublicKey,
 	) -> DispatchResult {
+		ensure!(!crypto::is_weak_public_key(&buyer_key), Error::<T>::WeakBuyerKey);
 		let listing = Self::buyable_listing(id, &buyer)?;
 		ensure!(listing.price <= max_price, Error::<T>::PriceAboveMax);
 		let amount = listing.price;

@@ -170,6 +170,10 @@ fn accept_answer_errors() {
 	new_test_ext(|| {
 		let (bounty, listing) = answered();
 		assert_noop!(accept(BUYER, 9, listing), Error::<Test>::UnknownBounty);
+		assert_noop!(
+			DataMarket::accept_answer(RuntimeOrigin::signed(BUYER), bounty, listing, [0; 32]),
+			Error::<Test>::WeakBuyerKey
+		);
 		assert_noop!(accept(OTHER, bounty, listing), Error::<Test>::NotBountyOwner);
 		let unanswered = list_as(SELLER2, device_of(SELLER2, 2), 1);
 		assert_noop!(accept(BUYER, bounty, unanswered), Error::<Test>::NotAnAnswer);

@@ -250,3 +250,28 @@ fn a_buyer_needs_the_price_plus_the_existential_deposit() {
 		assert_eq!(free(OTHER), 1);
 	});
 }
+
+#[test]
+fn buy_rejects_keys_nobody_can_seal_to_safely() {
+	new_test_ext(|| {
+		let listing = listed();
+		let (_, good) = box_keys(42);
+		let mut top_bit = good;
+		top_bit[31] |= 0x80;
+		// The encodings libsodium refuses to seal to (checked against libsodium 0.8.4: the
+		// small-order points, with the top bit clear or set), and another encoding of a good key.
+		let zero = [0u8; 32];
+		let mut one = [0u8; 32];
+		one[0] = 1;
+		let mut p = [0xff; 32];
+		p[0] = 0xed;
+		p[31] = 0x7f;
+		for key in [zero, one, p, top_bit] {
+			assert_noop!(
+				DataMarket::buy(RuntimeOrigin::signed(BUYER), listing, PRICE, key),
+				Error::<Test>::WeakBuyerKey
+			);
+		}
+		assert_ok!(DataMarket::buy(RuntimeOrigin::signed(BUYER), listing, PRICE, good));
+	});
+}
