@@ -247,22 +247,28 @@ fn genesis_holds_the_mining_and_node_incentive_pools() {
 	}
 }
 
+/// Starts block 1 in the launch slot, as its Aura author's digest announces it, and runs the
+/// edge-mining hook that pays the author.
+fn authored_block_1() {
+	use codec::Encode;
+	let slot = sp_consensus_aura::Slot::from(LAUNCH / SLOT_DURATION);
+	let digest = sp_runtime::Digest {
+		logs: vec![sp_runtime::DigestItem::PreRuntime(
+			sp_consensus_aura::AURA_ENGINE_ID,
+			slot.encode(),
+		)],
+	};
+	System::initialize(&1, &Default::default(), &digest);
+	crate::EdgeMining::on_initialize(1);
+}
+
 /// The Aura author of a block is paid its share of the era's node-incentive budget.
 #[test]
 fn the_aura_author_is_paid_from_node_incentives() {
-	use codec::Encode;
 	chain(presets::development()).execute_with(|| {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		let before = Balances::free_balance(&alice);
-		let slot = sp_consensus_aura::Slot::from(LAUNCH / SLOT_DURATION);
-		let digest = sp_runtime::Digest {
-			logs: vec![sp_runtime::DigestItem::PreRuntime(
-				sp_consensus_aura::AURA_ENGINE_ID,
-				slot.encode(),
-			)],
-		};
-		System::initialize(&1, &Default::default(), &digest);
-		crate::EdgeMining::on_initialize(1);
+		authored_block_1();
 		let reward = crate::EdgeMining::author_reward(0);
 		// 80M − ED over 7,305 eras, falling: era 0 is about 21,900 ITC, over 10 dev blocks.
 		assert_eq!(reward / ITC, 2_190);
@@ -275,7 +281,6 @@ fn the_aura_author_is_paid_from_node_incentives() {
 /// the real fee adapter; nothing is minted or burned.
 #[test]
 fn transaction_fees_are_paid_to_the_next_block_author() {
-	use codec::Encode;
 	use frame_support::dispatch::{GetDispatchInfo, PostDispatchInfo};
 	use pallet_transaction_payment::OnChargeTransaction;
 	type Charge = <Runtime as pallet_transaction_payment::Config>::OnChargeTransaction;
@@ -302,15 +307,7 @@ fn transaction_fees_are_paid_to_the_next_block_author() {
 		.unwrap();
 		assert_eq!(Balances::free_balance(&pool), ed + fee);
 		let before = Balances::free_balance(&alice);
-		let slot = sp_consensus_aura::Slot::from(LAUNCH / SLOT_DURATION);
-		let digest = sp_runtime::Digest {
-			logs: vec![sp_runtime::DigestItem::PreRuntime(
-				sp_consensus_aura::AURA_ENGINE_ID,
-				slot.encode(),
-			)],
-		};
-		System::initialize(&1, &Default::default(), &digest);
-		crate::EdgeMining::on_initialize(1);
+		authored_block_1();
 		let reward = crate::EdgeMining::author_reward(0);
 		assert_eq!(Balances::free_balance(&alice), before + reward + fee);
 		assert_eq!(Balances::free_balance(&pool), ed);
