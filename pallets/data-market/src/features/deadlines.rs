@@ -23,6 +23,26 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::DeadlineNotQueued { deadline, at });
 	}
 
+	/// Takes `deadline`, queued by [`Self::schedule`] with last allowed block `last`, out of
+	/// the queue again (the blocks it may have been queued in are looked at in the same order):
+	/// an entry that no longer applies must not take room an honest deadline needs.
+	pub(crate) fn unschedule(last: BlockNumberFor<T>, deadline: Deadline) {
+		let mut at = last.saturating_add(One::one());
+		for _ in 0..QUEUE_PROBES {
+			let mut queue = Deadlines::<T>::get(at);
+			if let Some(index) = queue.iter().position(|d| *d == deadline) {
+				queue.remove(index);
+				if queue.is_empty() {
+					Deadlines::<T>::remove(at);
+				} else {
+					Deadlines::<T>::insert(at, queue);
+				}
+				return;
+			}
+			at = at.saturating_add(One::one());
+		}
+	}
+
 	/// Acts on the deadlines queued for block `now`; returns the weight used.
 	pub(crate) fn act_on_deadlines(now: BlockNumberFor<T>) -> Weight {
 		let due = Deadlines::<T>::take(now);

@@ -59,6 +59,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(max_sales > listing.sold, Error::<T>::MaxSalesBelowSold);
 
 		if expires_at != listing.expires_at {
+			// Moved, not added: each listing has one expiry entry at most.
+			Self::unschedule(listing.expires_at, Deadline::ListingExpiry(id));
 			Self::schedule(expires_at, Deadline::ListingExpiry(id));
 		}
 		listing.price = price;
@@ -72,6 +74,7 @@ impl<T: Config> Pallet<T> {
 	/// Closes `who`'s open listing `id` as withdrawn.
 	pub(crate) fn do_withdraw_listing(who: &T::AccountId, id: ListingId) -> DispatchResult {
 		let listing = Self::open_listing_of(who, id)?;
+		Self::unschedule(listing.expires_at, Deadline::ListingExpiry(id));
 		Self::close_listing(id, listing, ListingStatus::Withdrawn)
 	}
 

@@ -141,3 +141,66 @@ fn on_initialize_weighs_the_deadlines_it_took() {
 		assert!(!Deadlines::<Test>::contains_key(at));
 	});
 }
+
+/// How many times `deadline` is queued.
+fn queued(deadline: Deadline) -> usize {
+	Deadlines::<Test>::iter_values().map(|q| q.iter().filter(|d| **d == deadline).count()).sum()
+}
+
+#[test]
+fn an_expiry_update_moves_its_deadline() {
+	new_test_ext(|| {
+		let listing = listed();
+		for expires_at in 200..210 {
+			assert_ok!(DataMarket::update_listing(
+				RuntimeOrigin::signed(SELLER),
+				listing,
+				PRICE,
+				expires_at,
+				5
+			));
+		}
+		assert_eq!(queued(Deadline::ListingExpiry(listing)), 1);
+		assert_eq!(Deadlines::<Test>::get(210).to_vec(), vec![Deadline::ListingExpiry(listing)]);
+		run_to(209);
+		assert_eq!(Listings::<Test>::get(listing).unwrap().status, ListingStatus::Open);
+		run_to(210);
+		assert!(Listings::<Test>::get(listing).is_none());
+	});
+}
+
+#[test]
+fn withdrawing_a_listing_drops_its_deadline() {
+	new_test_ext(|| {
+		let listing = listed();
+		assert_eq!(queued(Deadline::ListingExpiry(listing)), 1);
+		assert_ok!(DataMarket::withdraw_listing(RuntimeOrigin::signed(SELLER), listing));
+		assert_eq!(queued(Deadline::ListingExpiry(listing)), 0);
+		assert!(Deadlines::<Test>::iter().next().is_none(), "an emptied block's queue is removed");
+	});
+}
+
+#[test]
+fn expiry_updates_cannot_crowd_out_a_purchase_deadline() {
+	new_test_ext(|| {
+		let listing = listed();
+		// Expiries queued where a purchase made now queues its refund, and in the blocks it may
+		// spill into, over and over: only the last one stays queued.
+		for _ in 0..4 {
+			for expires_at in 1 + DELIVERY..1 + DELIVERY + deadlines_probes() {
+				assert_ok!(DataMarket::update_listing(
+					RuntimeOrigin::signed(SELLER),
+					listing,
+					PRICE,
+					expires_at,
+					5
+				));
+			}
+		}
+		let purchase = buy_as(BUYER, listing, 1);
+		assert!(!events().iter().any(|e| matches!(e, Event::DeadlineNotQueued { .. })));
+		assert!(Deadlines::<Test>::get(1 + DELIVERY + 1).contains(&Deadline::Delivery(purchase)));
+		run_to(1 + DELIVERY + 1);
+		assert!(Purchases::<Test>::get(purchase).is_none(), "the hook refunded it");
+	});
+}
