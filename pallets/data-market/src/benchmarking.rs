@@ -53,7 +53,7 @@ fn listed<T: Config>(seller: &T::AccountId, max_sales: u32) -> ListingId {
 		vector::hex(vector::COMMITMENT),
 		price::<T>(),
 		longest_cid::<T>(),
-		now::<T>().saturating_add(T::MaxListingLifetime::get()),
+		listing_expiry::<T>(),
 		max_sales,
 		T::MinSellerBond::get(),
 	));
@@ -111,6 +111,26 @@ fn answered_bounty<T: Config>(
 	(bounty, listing)
 }
 
+/// Fills the queues of all but the last of the blocks a deadline whose last allowed block is
+/// `last` may be queued in, so that queuing it probes every block and writes in the last
+/// (`features::QUEUE_PROBES`): the dearest `schedule`, and, for an entry queued so, the dearest
+/// `unschedule`.
+fn crowd<T: Config>(last: BlockNumberFor<T>) {
+	let full: BoundedVec<Deadline, T::MaxDeadlinesPerBlock> = BoundedVec::truncate_from(
+		(0..T::MaxDeadlinesPerBlock::get()).map(|i| Deadline::ListingExpiry(u32::MAX - i)).collect(),
+	);
+	let mut at = last.saturating_add(One::one());
+	for _ in 1..crate::features::QUEUE_PROBES {
+		Deadlines::<T>::insert(at, full.clone());
+		at = at.saturating_add(One::one());
+	}
+}
+
+/// The expiry [`listed`] gives a listing made now.
+fn listing_expiry<T: Config>() -> BlockNumberFor<T> {
+	now::<T>().saturating_add(T::MaxListingLifetime::get())
+}
+
 fn skip_blocks<T: Config>(blocks: BlockNumberFor<T>) {
 	frame_system::Pallet::<T>::set_block_number(now::<T>().saturating_add(blocks));
 }
@@ -123,7 +143,8 @@ mod benchmarks {
 	fn list() {
 		let seller = funded::<T>("seller", 0);
 		let device = T::Devices::benchmark_active_device(&seller, 0);
-		let expires_at = now::<T>().saturating_add(T::MaxListingLifetime::get());
+		let expires_at = listing_expiry::<T>();
+		crowd::<T>(expires_at);
 
 		#[extrinsic_call]
 		_(
@@ -141,12 +162,16 @@ mod benchmarks {
 		assert!(Listings::<T>::contains_key(0));
 	}
 
+	/// A moved expiry: the old entry is found in the last block it may be in, and the new one
+	/// probes every block.
 	#[benchmark]
 	fn update_listing() {
 		let seller = funded::<T>("seller", 0);
+		crowd::<T>(listing_expiry::<T>());
 		let listing = listed::<T>(&seller, 1);
 		// Any block in the lifetime; the runtime benchmarks may run the call a block later.
 		let expires_at = now::<T>().saturating_add(T::DeliveryPeriod::get());
+		crowd::<T>(expires_at);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(seller), listing, price::<T>(), expires_at, 5);
@@ -154,10 +179,12 @@ mod benchmarks {
 		assert_eq!(Listings::<T>::get(listing).map(|l| l.max_sales), Some(5));
 	}
 
-	/// With no purchase open, so the listing is removed and its bond released.
+	/// With no purchase open, so the listing is removed and its bond released; its expiry
+	/// entry is found in the last block it may be in.
 	#[benchmark]
 	fn withdraw_listing() {
 		let seller = funded::<T>("seller", 0);
+		crowd::<T>(listing_expiry::<T>());
 		let listing = listed::<T>(&seller, 1);
 
 		#[extrinsic_call]
@@ -185,6 +212,7 @@ mod benchmarks {
 		let seller = funded::<T>("seller", 0);
 		let buyer = funded::<T>("buyer", 0);
 		let listing = listed::<T>(&seller, 1);
+		crowd::<T>(now::<T>().saturating_add(T::DeliveryPeriod::get()));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(buyer), listing, price::<T>(), vector::hex(vector::PK));
@@ -197,6 +225,7 @@ mod benchmarks {
 		let seller = funded::<T>("seller", 0);
 		let buyer = funded::<T>("buyer", 0);
 		let purchase = bought::<T>(&buyer, listed::<T>(&seller, 1));
+		crowd::<T>(now::<T>().saturating_add(T::ConfirmationPeriod::get()));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(seller), purchase, vector::hex(vector::SEALED));
@@ -291,6 +320,7 @@ mod benchmarks {
 	fn post_bounty() {
 		let buyer = funded::<T>("buyer", 0);
 		let deadline = now::<T>().saturating_add(T::MaxBountyLifetime::get());
+		crowd::<T>(deadline);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(buyer), longest_cid::<T>(), price::<T>(), 10, deadline);
@@ -324,6 +354,7 @@ mod benchmarks {
 		let buyer = funded::<T>("buyer", 0);
 		let seller = funded::<T>("seller", 0);
 		let (bounty, listing) = answered_bounty::<T>(&buyer, &seller);
+		crowd::<T>(now::<T>().saturating_add(T::DeliveryPeriod::get()));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(buyer), bounty, listing, vector::hex(vector::PK));
