@@ -6,6 +6,13 @@
 //! | community fund | 20 % | [`community_fund`], from `PalletId(*b"itc/comm")` |
 //! | node incentives | 10 % | [`node_incentives`], from `PalletId(*b"itc/node")` |
 //!
+//! Pots that hold money committed to a pallet, not genesis buckets (they start empty):
+//!
+//! | pot | account |
+//! |---|---|
+//! | data market: escrows, seller bonds, bounties | `PalletId(*b"itc/mrkt")` |
+//! | DAG micro-accounts: locked spending funds | `PalletId(*b"itc/dagp")` |
+//!
 //! Their addresses are `"modl" ++ pallet id` padded with zeros (see
 //! `AccountIdConversion::into_account_truncating`), so anyone can recompute them. Circulation
 //! (25 %) and the R&D team (20 %) are held by keys named in each genesis preset.
@@ -20,6 +27,11 @@ pub const MINING_POOL_ID: PalletId = PalletId(*b"itc/mine");
 pub const COMMUNITY_FUND_ID: PalletId = PalletId(*b"itc/comm");
 /// Pallet id of the node-incentives pool, which pays validators.
 pub const NODE_INCENTIVES_ID: PalletId = PalletId(*b"itc/node");
+
+/// Pallet id of the data market's pot.
+pub const MARKET_POT_ID: PalletId = PalletId(*b"itc/mrkt");
+/// Pallet id of the DAG micro-accounts' pot.
+pub const DAG_POT_ID: PalletId = PalletId(*b"itc/dagp");
 
 /// The mining-reward pool account.
 pub fn mining_pool() -> AccountId {

@@ -74,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("itc"),
 	impl_name: alloc::borrow::Cow::Borrowed("itc-node"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -112,9 +112,13 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations to run on the next runtime upgrade.
-#[allow(unused_parens)]
-type Migrations = ();
+/// Storage migrations to run on the next runtime upgrade: money committed to the data market
+/// and to DAG micro-accounts moves from holds on the payers' accounts to each pallet's pot
+/// (docs/SECURITY.md, "Committed money").
+type Migrations = (
+	pallet_data_market::migrations::v2::MoveHoldsToPot<Runtime>,
+	pallet_dag_accounts::migrations::v2::MoveHoldsToPot<Runtime>,
+);
 
 /// Executive: dispatches incoming extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

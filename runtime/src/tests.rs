@@ -156,6 +156,44 @@ fn team_tokens_unlock_33_33_34_at_months_12_24_36() {
 	});
 }
 
+/// Money committed to the data market leaves the payer through the vesting freeze, never
+/// around it (docs/SECURITY.md, "Committed money").
+#[test]
+fn unvested_tokens_cannot_be_committed_to_the_market() {
+	chain(presets::development()).execute_with(|| {
+		let team = Sr25519Keyring::Ferdie.to_account_id();
+		let bounty = |reward: Balance| {
+			crate::DataMarket::post_bounty(
+				RuntimeOrigin::signed(team.clone()),
+				b"bafkreirequest".to_vec().try_into().unwrap(),
+				reward,
+				1,
+				100,
+			)
+		};
+		block(1, LAUNCH);
+		assert_noop!(bounty(ITC), pallet_data_market::Error::<Runtime>::InsufficientBalance);
+
+		block(2, LAUNCH + 12 * MONTH_MS);
+		assert_ok!(Vesting::vest(RuntimeOrigin::signed(team.clone())));
+		let vested = bucket(share::TEAM) / 100 * 33;
+		assert_noop!(
+			bounty(vested + ITC),
+			pallet_data_market::Error::<Runtime>::InsufficientBalance
+		);
+		// What vested can be committed, less the existential deposit of the market's pot,
+		// which this first commit creates: not a planck more.
+		let deposit = <Balances as Inspect<_>>::minimum_balance();
+		assert_noop!(
+			bounty(vested - deposit + 1),
+			pallet_data_market::Error::<Runtime>::InsufficientBalance
+		);
+		assert_ok!(bounty(vested - deposit));
+		assert_eq!(transferable(&team), 0);
+		assert_eq!(Balances::total_balance(&team), bucket(share::TEAM) - vested);
+	});
+}
+
 #[test]
 fn missed_slots_do_not_delay_the_team_milestones() {
 	chain(presets::development()).execute_with(|| {
@@ -401,4 +439,27 @@ fn presets_set_the_anchor_epoch() {
 			crate::DagAnchor::do_try_state().unwrap();
 		});
 	}
+}
+
+#[test]
+fn nobody_can_burn_their_balance() {
+	chain(presets::development()).execute_with(|| {
+		use sp_runtime::traits::Dispatchable;
+		block(1, LAUNCH);
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let burn = crate::RuntimeCall::Balances(pallet_balances::Call::burn {
+			value: ITC,
+			keep_alive: true,
+		});
+		let result = burn.clone().dispatch(RuntimeOrigin::signed(alice.clone()));
+		assert_eq!(
+			result.map_err(|e| e.error),
+			Err(frame_system::Error::<Runtime>::CallFiltered.into())
+		);
+		// Nor through a batch.
+		let batch =
+			crate::RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: vec![burn] });
+		assert!(batch.dispatch(RuntimeOrigin::signed(alice)).is_err());
+		assert_eq!(Balances::total_issuance(), TOTAL_SUPPLY);
+	});
 }

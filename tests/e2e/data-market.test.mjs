@@ -117,9 +117,12 @@ describe('data market with @polkadot/api and libsodium', () => {
     assert.equal(found[1].cid.toUtf8(), cid);
     assert.ok(cid.startsWith('bafkrei'));
 
-    const escrowBefore = await reserved(buyer.address);
+    // Escrows and bonds leave the payer for the market's keyless pot.
+    const pot = palletAccount(api, 'itc/mrkt');
+    const [escrowBefore, buyerHeld] = [await reserved(pot), await reserved(buyer.address)];
     const { purchase, pair } = await buy(buyer, listing);
-    assert.equal(await reserved(buyer.address) - escrowBefore, PRICE, 'the price is held in escrow');
+    assert.equal(await reserved(pot) - escrowBefore, PRICE, 'the price is held in escrow on the pot');
+    assert.equal(await reserved(buyer.address), buyerHeld, 'nothing is held on the buyer');
 
     await deliver(purchase, contentKey);
     const key = sodium.crypto_box_seal_open(await sealedKeyOf(purchase), pair.publicKey, pair.privateKey);
@@ -136,7 +139,7 @@ describe('data market with @polkadot/api and libsodium', () => {
     assert.ok(settled.confirmed.isTrue);
     assert.equal(await free(seller.address) - sellerBefore, PRICE - fee);
     assert.equal(await free(fund) - fundBefore, fee);
-    assert.equal(await reserved(buyer.address), escrowBefore);
+    assert.equal(await reserved(pot), escrowBefore);
     assert.ok((await api.query.dataMarket.purchases(purchase)).isNone);
   });
 
@@ -154,7 +157,8 @@ describe('data market with @polkadot/api and libsodium', () => {
     let r = await send(api, api.tx.dataMarket.dispute(purchase, u8aToHex(other.privateKey)), rival);
     assert.equal(r.error, 'dataMarket.SecretMismatch');
 
-    const [freeBefore, heldBefore] = [await free(rival.address), await reserved(rival.address)];
+    const pot = palletAccount(api, 'itc/mrkt');
+    const [freeBefore, heldBefore] = [await free(rival.address), await reserved(pot)];
     r = await send(api, api.tx.dataMarket.dispute(purchase, u8aToHex(pair.privateKey)), rival);
     assert.equal(r.error, undefined);
     const won = findEvent(r.events, 'dataMarket', 'DisputeWonByBuyer').data;
@@ -162,7 +166,7 @@ describe('data market with @polkadot/api and libsodium', () => {
     assert.equal(won.refund.toBigInt(), PRICE);
     assert.equal(won.bond.toBigInt(), BOND);
     const txFee = findEvent(r.events, 'transactionPayment', 'TransactionFeePaid').data.actualFee.toBigInt();
-    assert.equal(await reserved(rival.address), heldBefore - PRICE);
+    assert.equal(await reserved(pot), heldBefore - PRICE - BOND, 'escrow and bond left the pot');
     assert.equal(await free(rival.address), freeBefore + PRICE + BOND - txFee);
     assert.ok((await api.query.dataMarket.listings(listing)).isNone, 'forfeited and removed');
   });
@@ -185,10 +189,11 @@ describe('data market with @polkadot/api and libsodium', () => {
     const purchased = findEvent(r.events, 'dataMarket', 'Purchased').data;
     assert.equal(purchased.amount.toBigInt(), reward);
 
-    const heldBefore = await reserved(buyer.address);
+    const pot = palletAccount(api, 'itc/mrkt');
+    const heldBefore = await reserved(pot);
     r = await send(api, api.tx.dataMarket.closeBounty(bounty), buyer);
     assert.equal(r.error, undefined);
     assert.equal(findEvent(r.events, 'dataMarket', 'BountyClosed').data.refunded.toBigInt(), reward);
-    assert.equal(await reserved(buyer.address), heldBefore - reward);
+    assert.equal(await reserved(pot), heldBefore - reward);
   });
 });

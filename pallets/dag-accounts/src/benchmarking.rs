@@ -24,8 +24,8 @@ fn device<T: Config>(fund_device: bool) -> (T::AccountId, T::AccountId) {
 mod benchmarks {
 	use super::*;
 
-	/// An owner funds a device whose account does not exist yet (the existential deposit is
-	/// paid too).
+	/// An owner funds a device whose account does not exist, on a chain whose pot does not
+	/// exist yet (the owner pays the pot's existential deposit too).
 	#[benchmark]
 	fn lock() {
 		let (owner, device) = device::<T>(false);

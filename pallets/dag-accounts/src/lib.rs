@@ -7,19 +7,20 @@
 //! DAG micro-transfers (`itc-dag`) move value between device accounts off chain, in
 //! milliseconds; the chain settles them when their batch is anchored. To make a DAG transfer
 //! safe to accept before that, the sender's funds must be locked on chain where the sender
-//! cannot move them: this pallet holds them on the device's own account under
-//! [`HoldReason::DagSpending`].
+//! cannot move them: this pallet holds them on its keyless pot ([`Pallet::pot`], from
+//! [`Config::PalletId`]) under [`HoldReason::DagSpending`], and keeps each device's share in
+//! its ledger ([`Accounts`]).
 //!
 //! - Anyone funds a device's micro-account with [`Pallet::lock`]: the amount moves from the
-//!   caller into the device account and is held there (an owner tops up its devices; a device
-//!   locks its own funds).
+//!   caller's free balance (honouring its freezes and locks) into the pot (an owner tops up its
+//!   devices; a device locks its own funds). The device account need not exist.
 //! - The device account asks for funds back with [`Pallet::unlock`]: they stop counting for
-//!   DAG spending at once but stay held for [`Config::UnlockDelay`] blocks — long enough for
-//!   every DAG transfer made against them to be anchored and settled — and then
-//!   [`Pallet::withdraw`] releases them.
+//!   DAG spending at once but stay in the pot for [`Config::UnlockDelay`] blocks — long enough
+//!   for every DAG transfer made against them to be anchored and settled — and then
+//!   [`Pallet::withdraw`] pays them to the device account.
 //!
 //! Anchors settle here ([`itc_primitives::anchor::MicroSettlement`]): the net transfers of a
-//! batch move between the holds, and each sender's *sequence watermark* ([`NextSeq`]) moves
+//! batch move between micro-accounts in the ledger (the money stays in the pot), and each sender's *sequence watermark* ([`NextSeq`]) moves
 //! past the numbers the batch settled. A batch must start each sender's numbers exactly at its
 //! watermark, so no DAG transaction is ever settled twice, whichever node cut the batch.
 //!
@@ -36,6 +37,8 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+pub mod migrations;
+mod pot;
 pub mod runtime_api;
 mod settlement;
 mod types;
@@ -48,22 +51,22 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+/// Target of this pallet's log lines.
+pub const LOG_TARGET: &str = "runtime::dag-accounts";
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{Inspect, InspectHold, Mutate, MutateHold},
-			tokens::{Fortitude, Precision, Preservation},
-		},
+		traits::fungible::{InspectHold, Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
 	use itc_primitives::device::DeviceRegistry;
 	use sp_runtime::traits::{CheckedAdd, Saturating, Zero};
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// Version 2 holds every micro-account's funds on the pot ([`crate::migrations::v2`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -88,6 +91,10 @@ pub mod pallet {
 
 		/// Which accounts are devices' accounts, and which devices are active.
 		type Devices: DeviceRegistry<Self::AccountId>;
+
+		/// Derives the pot: the keyless account that holds every micro-account's funds.
+		#[pallet::constant]
+		type PalletId: Get<frame_support::PalletId>;
 
 		/// Blocks between an unlock request and the withdrawal.
 		#[pallet::constant]
@@ -151,7 +158,8 @@ pub mod pallet {
 		NotADevice,
 		/// The amount is below `MinLock` (or zero for an unlock).
 		AmountTooLow,
-		/// The caller's free balance cannot pay the amount.
+		/// The caller's free balance cannot pay the amount, beyond what its freezes and locks
+		/// keep and the existential deposit.
 		InsufficientBalance,
 		/// The micro-account has less locked than asked for.
 		InsufficientLocked,
@@ -177,9 +185,9 @@ pub mod pallet {
 		/// Lock `amount` for the DAG spending of device account `device`, paid by the caller.
 		///
 		/// - Origin: signed, anyone (an owner, or the device itself).
-		/// - `amount`: at least `MinLock`; moved from the caller into `device` and held there.
-		///   If the device account does not exist yet, the caller also pays its existential
-		///   deposit (funds can only be held on a live account).
+		/// - `device`: a device's account; it need not exist.
+		/// - `amount`: at least `MinLock`; moved from the caller's free balance into the pot,
+		///   where it counts for `device`.
 		///
 		/// Errors: [`Error::NotADevice`], [`Error::AmountTooLow`],
 		/// [`Error::InsufficientBalance`]. Events: [`Event::Locked`].
@@ -191,38 +199,7 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(T::Devices::code_of(&device).is_some(), Error::<T>::NotADevice);
-			ensure!(amount >= T::MinLock::get() && !amount.is_zero(), Error::<T>::AmountTooLow);
-			let reason = HoldReason::DagSpending.into();
-			// A device account that does not exist yet gets its existential deposit from the
-			// caller first: funds can only be held on a live account.
-			let missing =
-				T::Currency::minimum_balance().saturating_sub(T::Currency::balance(&device));
-			if !missing.is_zero() && who != device {
-				T::Currency::transfer(&who, &device, missing, Preservation::Preserve)
-					.map_err(|_| Error::<T>::InsufficientBalance)?;
-			}
-			if who == device {
-				T::Currency::hold(&reason, &device, amount)
-			} else {
-				T::Currency::transfer_and_hold(
-					&reason,
-					&who,
-					&device,
-					amount,
-					Precision::Exact,
-					Preservation::Preserve,
-					Fortitude::Polite,
-				)
-				.map(|_| ())
-			}
-			.map_err(|_| Error::<T>::InsufficientBalance)?;
-			Accounts::<T>::mutate(&device, |account| {
-				let account = account.get_or_insert_with(Default::default);
-				account.locked = account.locked.saturating_add(amount);
-			});
-			Self::deposit_event(Event::Locked { account: device, by: who, amount });
-			Ok(())
+			Self::do_lock(who, device, amount)
 		}
 
 		/// Stop `amount` of the caller's locked funds counting for DAG spending; withdraw them
@@ -252,7 +229,7 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Release the caller's unlock requests that are due.
+		/// Pay the caller its unlock requests that are due, from the pot.
 		///
 		/// - Origin: signed, the device account.
 		///
@@ -261,25 +238,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::withdraw(T::MaxUnlocking::get()))]
 		pub fn withdraw(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let mut account = Accounts::<T>::get(&who).ok_or(Error::<T>::NothingToWithdraw)?;
-			let mut due = BalanceOf::<T>::zero();
-			account.unlocking.retain(|u| {
-				let is_due = u.at <= now;
-				if is_due {
-					due = due.saturating_add(u.amount);
-				}
-				!is_due
-			});
-			ensure!(!due.is_zero(), Error::<T>::NothingToWithdraw);
-			T::Currency::release(&HoldReason::DagSpending.into(), &who, due, Precision::Exact)?;
-			if account.locked.is_zero() && account.unlocking.is_empty() {
-				Accounts::<T>::remove(&who);
-			} else {
-				Accounts::<T>::insert(&who, account);
-			}
-			Self::deposit_event(Event::Withdrawn { account: who, amount: due });
-			Ok(())
+			Self::do_withdraw(who)
 		}
 	}
 
@@ -319,23 +278,22 @@ pub mod pallet {
 			NextSeq::<T>::get(account)
 		}
 
-		/// Every micro-account's hold equals its locked and unlocking amounts; no record is
-		/// empty.
+		/// The pot holds exactly what the micro-accounts have locked and are unlocking; no
+		/// record is empty.
 		#[cfg(any(feature = "try-runtime", feature = "std"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			let reason = HoldReason::DagSpending.into();
-			for (who, account) in Accounts::<T>::iter() {
+			let mut sum = BalanceOf::<T>::zero();
+			for (_, account) in Accounts::<T>::iter() {
 				let total = account
 					.unlocking
 					.iter()
 					.try_fold(account.locked, |sum, u| sum.checked_add(&u.amount))
 					.ok_or("micro-account total overflows")?;
 				ensure!(!total.is_zero(), "an empty micro-account is stored");
-				ensure!(
-					T::Currency::balance_on_hold(&reason, &who) == total,
-					"hold ≠ locked + unlocking"
-				);
+				sum = sum.checked_add(&total).ok_or("micro-account sum overflows")?;
 			}
+			let held = T::Currency::balance_on_hold(&HoldReason::DagSpending.into(), &Self::pot());
+			ensure!(held == sum, "pot hold ≠ sum of locked + unlocking");
 			Ok(())
 		}
 	}

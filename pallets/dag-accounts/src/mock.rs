@@ -1,7 +1,7 @@
 //! Test runtime: System, Balances and the micro-accounts, with devices from [`MockDevices`].
 
 use crate::{self as pallet_dag_accounts, *};
-use frame_support::{derive_impl, parameter_types, traits::VariantCountOf};
+use frame_support::{assert_ok, derive_impl, parameter_types};
 use itc_primitives::device::{testing::MockDevices, DeviceCode, DeviceKey};
 use sp_runtime::BuildStorage;
 
@@ -26,19 +26,22 @@ impl pallet_balances::Config for Test {
 	type AccountStore = System;
 	type ExistentialDeposit = frame_support::traits::ConstU64<1>;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+	type FreezeIdentifier = [u8; 8];
+	type MaxFreezes = frame_support::traits::ConstU32<1>;
 }
 
 parameter_types! {
 	pub const UnlockDelay: u64 = DELAY;
 	pub const MinLock: u64 = 10;
 	pub const MaxUnlocking: u32 = 2;
+	pub const DagPot: frame_support::PalletId = frame_support::PalletId(*b"itc/dagp");
 }
 
 impl pallet_dag_accounts::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Devices = MockDevices;
+	type PalletId = DagPot;
 	type UnlockDelay = UnlockDelay;
 	type MinLock = MinLock;
 	type MaxUnlocking = MaxUnlocking;
@@ -70,10 +73,22 @@ pub fn empty_device() -> DeviceCode {
 	MockDevices::add(key, &EMPTY_DEVICE, &OWNER, 0)
 }
 
-/// What `who` has held for DAG spending.
+/// What `who`'s micro-account has locked and is unlocking.
 pub fn held(who: u64) -> u64 {
+	Accounts::<Test>::get(who)
+		.map_or(0, |a| a.unlocking.iter().fold(a.locked, |sum, u| sum + u.amount))
+}
+
+/// What the pot holds, and what `who` holds itself, for DAG spending.
+pub fn on_hold(who: u64) -> u64 {
 	use frame_support::traits::fungible::InspectHold;
 	Balances::balance_on_hold(&HoldReason::DagSpending.into(), &who)
+}
+
+/// Freezes `amount` of `who`'s balance, as token-vesting does.
+pub fn freeze(who: u64, amount: u64) {
+	use frame_support::traits::fungible::MutateFreeze;
+	assert_ok!(<Balances as MutateFreeze<u64>>::set_freeze(b"vesting_", &who, amount));
 }
 
 /// `who`'s free balance.
@@ -98,7 +113,8 @@ pub fn new_test_ext(test: impl FnOnce()) {
 	MockDevices::clear();
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(OWNER, START), (DEVICE, START), (OTHER, START)],
+		// The pot starts with its existential deposit, as if a first payer had given it.
+		balances: vec![(OWNER, START), (DEVICE, START), (OTHER, START), (DagAccounts::pot(), 1)],
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

@@ -1,21 +1,16 @@
 //! Settlement of anchored DAG batches: the net change a batch makes to each micro-account,
 //! applied all together, and each sender's sequence watermark moved past what it settled.
 //!
-//! Debits and credits are paired in account order and each pair moves on hold, from the
-//! debtor's DAG hold straight into the creditor's, so the money never becomes free on the
-//! way. A debtor pays from what it has locked first, then from what it is unlocking (still
-//! held: unlock requests wait `UnlockDelay`, which outlasts an anchor epoch, precisely so that
-//! transfers made against the funds before the request can still settle).
+//! The money stays in the pot: settlement moves amounts between micro-accounts in the ledger
+//! only, so it cannot fail on anyone's balance (a device account that does not exist, or was
+//! emptied, is credited all the same). A debtor pays from what it has locked first, then from
+//! what it is unlocking (still in the pot: unlock requests wait `UnlockDelay`, which outlasts
+//! an anchor epoch, precisely so that transfers made against the funds before the request can
+//! still settle).
 
 use crate::*;
 use alloc::vec::Vec;
-use frame_support::{
-	ensure,
-	traits::{
-		fungible::{InspectHold, MutateHold},
-		tokens::{Fortitude, Precision, Restriction},
-	},
-};
+use frame_support::ensure;
 use itc_primitives::{
 	anchor::{MicroSettlement, NetChange, SeqRange},
 	device::DeviceRegistry,
@@ -52,34 +47,6 @@ impl<T: Config> MicroSettlement<T::AccountId> for Pallet<T> {
 			let open = Accounts::<T>::contains_key(account);
 			ensure!(open || T::Devices::code_of(account).is_some(), Error::<T>::NotADevice);
 		}
-		let reason = HoldReason::DagSpending.into();
-		let (mut d, mut c) = (0, 0);
-		let (mut owed, mut due) = (
-			debits.first().map_or_else(Zero::zero, |x| x.1),
-			credits.first().map_or_else(Zero::zero, |x| x.1),
-		);
-		while d < debits.len() && c < credits.len() {
-			let amount = owed.min(due);
-			T::Currency::transfer_on_hold(
-				&reason,
-				&debits[d].0,
-				&credits[c].0,
-				amount,
-				Precision::Exact,
-				Restriction::OnHold,
-				Fortitude::Force,
-			)?;
-			owed.saturating_reduce(amount);
-			due.saturating_reduce(amount);
-			if owed.is_zero() {
-				d += 1;
-				owed = debits.get(d).map_or_else(Zero::zero, |x| x.1);
-			}
-			if due.is_zero() {
-				c += 1;
-				due = credits.get(c).map_or_else(Zero::zero, |x| x.1);
-			}
-		}
 		for (account, amount) in debits {
 			Accounts::<T>::mutate(&account, |record| {
 				if let Some(record) = record {
@@ -96,7 +63,6 @@ impl<T: Config> MicroSettlement<T::AccountId> for Pallet<T> {
 		for range in senders {
 			NextSeq::<T>::insert(&range.account, range.next);
 		}
-		debug_assert!(Self::holds_match(&reason, changes));
 		Ok(())
 	}
 }
@@ -147,15 +113,5 @@ impl<T: Config> Pallet<T> {
 		{
 			Accounts::<T>::remove(account);
 		}
-	}
-
-	/// Every account the settlement touched holds what its record says.
-	fn holds_match(reason: &T::RuntimeHoldReason, changes: &[NetChange<T::AccountId>]) -> bool {
-		changes.iter().all(|change| {
-			let total = Accounts::<T>::get(&change.account).map_or_else(Zero::zero, |r| {
-				r.unlocking.iter().fold(r.locked, |sum, u| sum.saturating_add(u.amount))
-			});
-			T::Currency::balance_on_hold(reason, &change.account) == total
-		})
 	}
 }

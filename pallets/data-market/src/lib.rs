@@ -7,9 +7,8 @@
 //!
 //! A data package is encrypted with a 32-byte *content key* and stored in IPFS. The owner of
 //! an active device lists it: the package CID, `BLAKE2b-256(content key)` as a commitment, a
-//! price, a terms CID, an expiry, a maximum number of sales and a bond (held). A buyer pays
-//! the price into escrow (held on the buyer's account) together with a fresh X25519 public
-//! key. The seller delivers the content key sealed to that key (libsodium `crypto_box_seal`)
+//! price, a terms CID, an expiry, a maximum number of sales and a bond. A buyer pays the price
+//! into escrow together with a fresh X25519 public key. The seller delivers the content key sealed to that key (libsodium `crypto_box_seal`)
 //! within [`Config::DeliveryPeriod`], or anyone can have the buyer refunded. The buyer opens
 //! the box, decrypts the package and confirms; if the buyer stays silent for
 //! [`Config::ConfirmationPeriod`] the seller is paid anyway. The seller gets the price minus
@@ -38,6 +37,12 @@
 //! hook: a deadline that finds its block's queue full is left to the calls. Every amount on
 //! hold therefore has a path back to someone.
 //!
+//! *Money.* Escrows, bonds and bounty rewards leave the payer's account when committed and are
+//! held on the market's keyless pot ([`Pallet::pot`], from [`Config::PalletId`]): the commit
+//! honours the payer's freezes and locks, and nothing the payer does later can stop a payout.
+//! A payout its recipient cannot receive (a reaped account, an amount below the existential
+//! deposit) goes to [`Config::FeeDestination`] ([`Event::PayoutRedirected`]).
+//!
 //! ## Calls
 //!
 //! - Sellers: [`Pallet::list`], [`Pallet::update_listing`], [`Pallet::withdraw_listing`],
@@ -58,6 +63,7 @@ pub use weights::WeightInfo;
 pub mod crypto;
 mod features;
 mod listings;
+pub mod migrations;
 pub mod runtime_api;
 mod types;
 mod views;
@@ -85,7 +91,8 @@ pub mod pallet {
 	use sp_runtime::Permill;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// Version 2 holds every committed amount on the pot ([`crate::migrations::v2`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -117,8 +124,13 @@ pub mod pallet {
 		/// Who owns which device and whether it is active.
 		type Devices: DeviceRegistry<Self::AccountId>;
 
-		/// Where market fees go (the community fund). Must be an existing account.
+		/// Where market fees go (the community fund), and payouts their recipient cannot
+		/// receive.
 		type FeeDestination: Get<Self::AccountId>;
+
+		/// Derives the pot: the keyless account that holds every escrow, bond and bounty.
+		#[pallet::constant]
+		type PalletId: Get<frame_support::PalletId>;
 
 		/// The share of each settled payment that goes to [`Config::FeeDestination`].
 		#[pallet::constant]
@@ -214,7 +226,7 @@ pub mod pallet {
 			device: DeviceCode,
 			/// Its price.
 			price: BalanceOf<T>,
-			/// The bond held from the seller.
+			/// The bond the seller committed to the pot.
 			bond: BalanceOf<T>,
 		},
 		/// A seller changed a listing's price, expiry or maximum sales.
@@ -251,7 +263,7 @@ pub mod pallet {
 			listing: ListingId,
 			/// The buyer.
 			buyer: T::AccountId,
-			/// The amount on hold.
+			/// The amount in escrow on the pot.
 			amount: BalanceOf<T>,
 			/// The X25519 key to seal the content key to.
 			buyer_key: BoxPublicKey,
@@ -352,6 +364,16 @@ pub mod pallet {
 			/// The block it was due to be acted on.
 			at: BlockNumberFor<T>,
 		},
+		/// A payout went elsewhere because its recipient could not receive it: an account
+		/// that no longer exists, and an amount below the existential deposit.
+		PayoutRedirected {
+			/// Who it was meant for.
+			intended: T::AccountId,
+			/// Who received it: the fee destination, or else the pot's free balance.
+			to: T::AccountId,
+			/// The amount.
+			amount: BalanceOf<T>,
+		},
 	}
 
 	#[pallet::error]
@@ -372,7 +394,8 @@ pub mod pallet {
 		/// The expiry or deadline is not after the current block, or further ahead than the
 		/// maximum lifetime.
 		BadDeadline,
-		/// The caller's free balance cannot cover the amount to hold or pay.
+		/// The caller's free balance cannot cover the amount to commit or pay, beyond what its
+		/// freezes and locks keep and the existential deposit.
 		InsufficientBalance,
 		/// No listing has this id (it may have been removed after closing).
 		UnknownListing,
@@ -445,7 +468,7 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// List the encrypted data of one of the caller's devices. Holds `bond`.
+		/// List the encrypted data of one of the caller's devices. Commits `bond` to the pot.
 		///
 		/// - Origin: signed, the owner of an active device.
 		/// - `device`: the device whose data it is.
@@ -521,7 +544,8 @@ pub mod pallet {
 		/// - Origin: signed, the seller.
 		///
 		/// Errors: [`Error::UnknownListing`], [`Error::NotSeller`], [`Error::ListingClosed`].
-		/// Events: [`Event::ListingClosed`], [`Event::ListingRemoved`] if nothing is open.
+		/// Events: [`Event::ListingClosed`], [`Event::ListingRemoved`] if nothing is open
+		/// [`Event::PayoutRedirected`] if a recipient cannot receive.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::withdraw_listing())]
 		pub fn withdraw_listing(origin: OriginFor<T>, listing: ListingId) -> DispatchResult {
@@ -534,7 +558,8 @@ pub mod pallet {
 		/// - Origin: signed, anyone.
 		///
 		/// Errors: [`Error::UnknownListing`], [`Error::ListingClosed`], [`Error::NotExpired`].
-		/// Events: [`Event::ListingClosed`], [`Event::ListingRemoved`] if nothing is open.
+		/// Events: [`Event::ListingClosed`], [`Event::ListingRemoved`] if nothing is open
+		/// [`Event::PayoutRedirected`] if a recipient cannot receive.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::expire_listing())]
 		pub fn expire_listing(origin: OriginFor<T>, listing: ListingId) -> DispatchResult {
@@ -542,7 +567,7 @@ pub mod pallet {
 			Self::do_expire_listing(listing)
 		}
 
-		/// Buy a listing: holds its price from the caller until settlement or refund.
+		/// Buy a listing: commits its price from the caller to the pot until settlement or refund.
 		///
 		/// - Origin: signed, the buyer.
 		/// - `max_price`: the most the buyer pays (the seller may change the price).
@@ -589,7 +614,8 @@ pub mod pallet {
 		/// - Origin: signed, the buyer.
 		///
 		/// Errors: [`Error::UnknownPurchase`], [`Error::NotBuyer`], [`Error::NotDelivered`].
-		/// Events: [`Event::Settled`].
+		/// Events: [`Event::Settled`]
+		/// [`Event::PayoutRedirected`] if a recipient cannot receive.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::confirm())]
 		pub fn confirm(origin: OriginFor<T>, purchase: PurchaseId) -> DispatchResult {
@@ -607,7 +633,8 @@ pub mod pallet {
 		/// [`Error::ConfirmationWindowClosed`], [`Error::SecretMismatch`],
 		/// [`Error::InsufficientBalance`].
 		/// Events: [`Event::DisputeWonByBuyer`] (and [`Event::ListingClosed`]), or
-		/// [`Event::DisputeWonBySeller`] and [`Event::Settled`].
+		/// [`Event::DisputeWonBySeller`] and [`Event::Settled`]
+		/// [`Event::PayoutRedirected`] if a recipient cannot receive.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::dispute_won_by_buyer().max(T::WeightInfo::dispute_won_by_seller()))]
 		pub fn dispute(
@@ -625,7 +652,8 @@ pub mod pallet {
 		///
 		/// Errors: [`Error::UnknownPurchase`], [`Error::AlreadyDelivered`],
 		/// [`Error::DeliveryWindowOpen`].
-		/// Events: [`Event::Refunded`].
+		/// Events: [`Event::Refunded`]
+		/// [`Event::PayoutRedirected`] if a recipient cannot receive.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::refund())]
 		pub fn refund(origin: OriginFor<T>, purchase: PurchaseId) -> DispatchResult {
@@ -640,7 +668,8 @@ pub mod pallet {
 		///
 		/// Errors: [`Error::UnknownPurchase`], [`Error::NotDelivered`],
 		/// [`Error::ConfirmationWindowOpen`].
-		/// Events: [`Event::Settled`].
+		/// Events: [`Event::Settled`]
+		/// [`Event::PayoutRedirected`] if a recipient cannot receive.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::settle())]
 		pub fn settle(origin: OriginFor<T>, purchase: PurchaseId) -> DispatchResult {
@@ -648,7 +677,8 @@ pub mod pallet {
 			Self::do_settle_elapsed(purchase)
 		}
 
-		/// Post a data bounty: holds `reward × max_accepted` until accepted or refunded.
+		/// Post a data bounty: commits `reward × max_accepted` to the pot until accepted or
+		/// refunded.
 		///
 		/// - Origin: signed, the buyer.
 		/// - `request`: CID of what data is wanted, in what form.
@@ -720,7 +750,8 @@ pub mod pallet {
 		/// - Origin: signed.
 		///
 		/// Errors: [`Error::UnknownBounty`], [`Error::BountyStillOpen`].
-		/// Events: [`Event::BountyClosed`].
+		/// Events: [`Event::BountyClosed`]
+		/// [`Event::PayoutRedirected`] if a recipient cannot receive.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::close_bounty())]
 		pub fn close_bounty(origin: OriginFor<T>, bounty: BountyId) -> DispatchResult {

@@ -8,7 +8,7 @@ use crypto_box::{
 };
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
-	traits::{fungible::InspectHold, Hooks, VariantCountOf},
+	traits::{fungible::InspectHold, Hooks},
 };
 use itc_primitives::device::{testing::MockDevices, DeviceCode, DeviceKey};
 use sp_runtime::{BuildStorage, Permill};
@@ -32,12 +32,16 @@ impl frame_system::Config for Test {
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
 	type AccountStore = System;
-	type ExistentialDeposit = frame_support::traits::ConstU64<1>;
+	type ExistentialDeposit = ExistentialDeposit;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+	type FreezeIdentifier = [u8; 8];
+	type MaxFreezes = frame_support::traits::ConstU32<1>;
 }
 
 parameter_types! {
+	/// 1 unless a test raises it.
+	pub static ExistentialDeposit: u64 = 1;
+	pub const MarketPot: frame_support::PalletId = frame_support::PalletId(*b"itc/mrkt");
 	pub const Fund: u64 = FUND;
 	pub const MarketFee: Permill = Permill::from_percent(2);
 	pub const DisputeFee: Permill = Permill::from_percent(10);
@@ -56,6 +60,7 @@ impl pallet_data_market::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Devices = MockDevices;
 	type FeeDestination = Fund;
+	type PalletId = MarketPot;
 	type MarketFee = MarketFee;
 	type DisputeFee = DisputeFee;
 	type MinSellerBond = MinSellerBond;
@@ -168,9 +173,30 @@ pub fn delivered() -> (ListingId, PurchaseId) {
 	(listing, purchase)
 }
 
+/// [`SELLER`] delivers `sealed_key` for `purchase`.
+pub fn deliver(purchase: PurchaseId, sealed_key: SealedKey) {
+	assert_ok!(DataMarket::deliver(RuntimeOrigin::signed(SELLER), purchase, sealed_key));
+}
+
+/// `who` disputes `purchase`, revealing the secret of key pair `seed`.
+pub fn dispute(who: u64, purchase: PurchaseId, seed: u8) -> sp_runtime::DispatchResult {
+	DataMarket::dispute(RuntimeOrigin::signed(who), purchase, box_keys(seed).0)
+}
+
 /// What `who` has on hold for `reason`.
 pub fn held(reason: HoldReason, who: u64) -> u64 {
 	Balances::balance_on_hold(&reason.into(), &who)
+}
+
+/// What the market's pot holds for `reason`.
+pub fn pot_held(reason: HoldReason) -> u64 {
+	held(reason, DataMarket::pot())
+}
+
+/// Freezes `amount` of `who`'s balance, as token-vesting does.
+pub fn freeze(who: u64, amount: u64) {
+	use frame_support::traits::fungible::MutateFreeze;
+	assert_ok!(<Balances as MutateFreeze<u64>>::set_freeze(b"vesting_", &who, amount));
 }
 
 /// Moves `who`'s balance above `left` to [`FUND`] (issuance stays the same).
@@ -241,7 +267,12 @@ pub fn build_ext() -> sp_io::TestExternalities {
 	MockDevices::clear();
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: [SELLER, BUYER, OTHER, SELLER2, FUND].iter().map(|w| (*w, START)).collect(),
+		balances: [SELLER, BUYER, OTHER, SELLER2, FUND]
+			.iter()
+			.map(|w| (*w, START))
+			// The pot starts with its existential deposit, as if a first payer had given it.
+			.chain([(DataMarket::pot(), ExistentialDeposit::get())])
+			.collect(),
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

@@ -1,10 +1,12 @@
 //! `pallet_dag_accounts`: ITC locked on chain for devices' DAG micro-transfers.
 
-use crate::{Balance, BlockNumber, Devices, Runtime, RuntimeHoldReason};
+use crate::{accounts, Balance, BlockNumber, Devices, Runtime, RuntimeHoldReason};
 use frame_support::parameter_types;
 use itc_primitives::{time::HOURS, token::MILLI_ITC};
 
 parameter_types! {
+	/// The pot that holds every micro-account's funds.
+	pub const DagPot: frame_support::PalletId = accounts::DAG_POT_ID;
 	/// An hour between an unlock request and the withdrawal: every DAG transfer made against
 	/// the funds is anchored and settled well within it.
 	pub const UnlockDelay: BlockNumber = HOURS;
@@ -18,6 +20,7 @@ impl pallet_dag_accounts::Config for Runtime {
 	type Currency = crate::Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Devices = Devices;
+	type PalletId = DagPot;
 	type UnlockDelay = UnlockDelay;
 	type MinLock = MinLock;
 	type MaxUnlocking = MaxUnlocking;

@@ -9,6 +9,8 @@ use sp_runtime::Permill;
 parameter_types! {
 	/// Market fees go to the community construction and incentives fund.
 	pub CommunityFund: AccountId = accounts::community_fund();
+	/// The market's pot, which holds every escrow, bond and bounty.
+	pub const MarketPot: frame_support::PalletId = accounts::MARKET_POT_ID;
 	/// 2 % of each settled sale.
 	pub const MarketFee: Permill = Permill::from_percent(2);
 	/// A buyer who disputes a key that turns out right pays the seller 10 % of the price:
@@ -37,6 +39,7 @@ impl pallet_data_market::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Devices = Devices;
 	type FeeDestination = CommunityFund;
+	type PalletId = MarketPot;
 	type MarketFee = MarketFee;
 	type DisputeFee = DisputeFee;
 	type MinSellerBond = MinSellerBond;

@@ -39,8 +39,19 @@ parameter_types! {
 	pub const SS58Prefix: u16 = itc_primitives::token::SS58_PREFIX;
 }
 
+/// Every call may be dispatched except `Balances.burn`: the supply is fixed at 800,000,000 ITC
+/// and nothing burns (docs/TOKENOMICS.md). Root origins are not filtered.
+pub struct NoBurn;
+
+impl frame_support::traits::Contains<RuntimeCall> for NoBurn {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::Balances(pallet_balances::Call::burn { .. }))
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	type BaseCallFilter = NoBurn;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;

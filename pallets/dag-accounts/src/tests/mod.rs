@@ -1,5 +1,6 @@
 //! One test per call's success and per error it returns; every test ends with `try_state`.
 
+mod pot;
 mod settlement;
 
 use crate::{mock::*, *};
@@ -24,12 +25,13 @@ fn an_owner_locks_funds_for_its_device() {
 }
 
 #[test]
-fn a_first_lock_also_pays_the_existential_deposit() {
+fn a_device_account_need_not_exist_to_be_funded() {
 	new_test_ext(|| {
 		empty_device();
 		assert_ok!(DagAccounts::lock(RuntimeOrigin::signed(OWNER), EMPTY_DEVICE, 300));
-		assert_eq!((held(EMPTY_DEVICE), free(EMPTY_DEVICE)), (300, 1));
-		assert_eq!(free(OWNER), START - 301);
+		assert_eq!(held(EMPTY_DEVICE), 300);
+		assert!(!System::account_exists(&EMPTY_DEVICE));
+		assert_eq!(free(OWNER), START - 300);
 	});
 }
 

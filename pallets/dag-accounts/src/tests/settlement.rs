@@ -25,15 +25,16 @@ fn two_micro_accounts() {
 }
 
 #[test]
-fn settle_moves_held_funds_between_micro_accounts() {
+fn settle_moves_amounts_between_micro_accounts() {
 	new_test_ext(|| {
 		two_micro_accounts();
 		assert_ok!(settle(&[change(DEVICE, -120), change(EMPTY_DEVICE, 120)]));
 		assert_eq!((held(DEVICE), held(EMPTY_DEVICE)), (180, 170));
 		assert_eq!(Accounts::<Test>::get(DEVICE).unwrap().locked, 180);
 		assert_eq!(Accounts::<Test>::get(EMPTY_DEVICE).unwrap().locked, 170);
-		// Free balances are untouched.
-		assert_eq!((free(DEVICE), free(EMPTY_DEVICE)), (START, 1));
+		// Free balances are untouched, and the money stays in the pot.
+		assert_eq!((free(DEVICE), free(EMPTY_DEVICE)), (START, 0));
+		assert_eq!(on_hold(DagAccounts::pot()), 350);
 	});
 }
 
@@ -60,7 +61,7 @@ fn settle_removes_a_micro_account_it_empties() {
 }
 
 #[test]
-fn settle_pairs_several_debtors_and_creditors() {
+fn settle_takes_several_debtors_and_creditors() {
 	new_test_ext(|| {
 		two_micro_accounts();
 		let third = 102u64;

@@ -1,10 +1,7 @@
 //! Data bounties: requests with a reward per accepted answer.
 
 use crate::*;
-use frame_support::{
-	ensure,
-	traits::{fungible::MutateHold, tokens::Precision, Get},
-};
+use frame_support::{ensure, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{CheckedMul, Saturating, Zero},
@@ -12,7 +9,7 @@ use sp_runtime::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// `buyer` posts a bounty and holds all its rewards.
+	/// `buyer` posts a bounty and commits all its rewards.
 	pub(crate) fn do_post_bounty(
 		buyer: T::AccountId,
 		request: CidOf<T>,
@@ -27,8 +24,7 @@ impl<T: Config> Pallet<T> {
 		let escrow = reward.checked_mul(&max_accepted.into()).ok_or(Error::<T>::Overflow)?;
 		let id = NextBountyId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		T::Currency::hold(&HoldReason::BountyEscrow.into(), &buyer, escrow)
-			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		Self::commit(HoldReason::BountyEscrow, &buyer, escrow)?;
 
 		NextBountyId::<T>::put(next);
 		Self::schedule(deadline, Deadline::BountyDeadline(id));
@@ -85,14 +81,8 @@ impl<T: Config> Pallet<T> {
 		let at = bounty.answers.iter().position(|l| *l == listing_id);
 		let at = at.ok_or(Error::<T>::NotAnAnswer)?;
 		let listing = Self::buyable_listing(listing_id, &buyer)?;
-		// Held from the bounty already: move the reward from one hold to the other.
-		T::Currency::release(
-			&HoldReason::BountyEscrow.into(),
-			&buyer,
-			bounty.reward,
-			Precision::Exact,
-		)?;
-		T::Currency::hold(&HoldReason::Escrow.into(), &buyer, bounty.reward)?;
+		// On the pot already: move the reward from one hold to the other.
+		Self::rehold(HoldReason::BountyEscrow, HoldReason::Escrow, bounty.reward)?;
 		bounty.answers.remove(at);
 		bounty.accepted = bounty.accepted.saturating_add(1);
 
@@ -120,12 +110,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Refunds what `bounty` holds for answers not accepted, and removes it.
 	pub(crate) fn end_bounty(id: BountyId, bounty: &Bounty<T>) -> DispatchResult {
-		let refunded = T::Currency::release(
-			&HoldReason::BountyEscrow.into(),
-			&bounty.buyer,
-			Self::bounty_escrow(bounty),
-			Precision::BestEffort,
-		)?;
+		let refunded = Self::bounty_escrow(bounty);
+		Self::pay_out(HoldReason::BountyEscrow, &bounty.buyer, refunded)?;
 		Bounties::<T>::remove(id);
 		Self::deposit_event(Event::BountyClosed { bounty: id, refunded });
 		Ok(())

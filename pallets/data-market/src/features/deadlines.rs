@@ -5,13 +5,14 @@ use frame_support::{storage::with_storage_layer, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{One, Saturating};
 
-/// How many blocks after its own a deadline may be queued in when its block is full.
+/// How many blocks a deadline may be queued in: the block after its last allowed one, and the
+/// blocks after that in turn while they are full.
 pub const QUEUE_PROBES: u32 = 8;
 
 impl<T: Config> Pallet<T> {
-	/// Queues `deadline`, whose last allowed block is `last`, to be acted on in the block
-	/// after it, or in one of the next [`QUEUE_PROBES`] blocks if that one is full. If all
-	/// are full it is not queued: the permissionless calls still enforce it.
+	/// Queues `deadline`, whose last allowed block is `last`, to be acted on in the first of
+	/// the [`QUEUE_PROBES`] blocks from `last + 1` on whose queue has room. If all are full it
+	/// is not queued: the permissionless calls still enforce it.
 	pub(crate) fn schedule(last: BlockNumberFor<T>, deadline: Deadline) {
 		let mut at = last.saturating_add(One::one());
 		for _ in 0..QUEUE_PROBES {

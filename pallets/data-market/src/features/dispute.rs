@@ -6,11 +6,7 @@ use crate::{
 };
 use frame_support::{
 	ensure,
-	traits::{
-		fungible::{Mutate, MutateHold},
-		tokens::{Fortitude, Precision, Preservation, Restriction},
-		Get,
-	},
+	traits::{fungible::Mutate, tokens::Preservation, Get},
 };
 use sp_runtime::{traits::Zero, DispatchResult};
 
@@ -37,7 +33,8 @@ impl<T: Config> Pallet<T> {
 	fn seller_wins(id: PurchaseId, purchase: Purchase<T>) -> DispatchResult {
 		let fee = T::DisputeFee::get() * purchase.amount;
 		if !fee.is_zero() {
-			T::Currency::transfer(&purchase.buyer, &purchase.seller, fee, Preservation::Preserve)
+			let payee = Self::payee(&purchase.seller, fee);
+			T::Currency::transfer(&purchase.buyer, &payee, fee, Preservation::Preserve)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
 		}
 		Self::deposit_event(Event::DisputeWonBySeller { purchase: id, fee });
@@ -53,19 +50,8 @@ impl<T: Config> Pallet<T> {
 		opened: bool,
 	) -> DispatchResult {
 		let refund = Self::release_escrow(&purchase)?;
-		let bond = if listing.bond.is_zero() {
-			Zero::zero()
-		} else {
-			T::Currency::transfer_on_hold(
-				&HoldReason::SellerBond.into(),
-				&listing.seller,
-				&purchase.buyer,
-				listing.bond,
-				Precision::BestEffort,
-				Restriction::Free,
-				Fortitude::Polite,
-			)?
-		};
+		let bond = listing.bond;
+		Self::pay_out(HoldReason::SellerBond, &purchase.buyer, bond)?;
 		listing.bond = Zero::zero();
 		Self::deposit_event(Event::DisputeWonByBuyer { purchase: id, opened, refund, bond });
 		if listing.status == ListingStatus::Open {

@@ -2,15 +2,21 @@
 
 use crate::*;
 use alloc::collections::btree_map::BTreeMap;
-use frame_support::{ensure, traits::fungible::InspectHold};
-use sp_runtime::{traits::Saturating, TryRuntimeError};
+use frame_support::{
+	ensure,
+	traits::fungible::{Inspect, InspectHold},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Check every invariant of the pallet.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
-		let mut escrow = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
-		let mut bonds = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
-		let mut bounty_escrow = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let mut escrow = BalanceOf::<T>::zero();
+		let mut bonds = BalanceOf::<T>::zero();
+		let mut bounty_escrow = BalanceOf::<T>::zero();
 		let mut open_per_listing = BTreeMap::<ListingId, u32>::new();
 
 		let next = NextPurchaseId::<T>::get();
@@ -19,7 +25,7 @@ impl<T: Config> Pallet<T> {
 			let listing =
 				Listings::<T>::get(purchase.listing).ok_or("purchase of a missing listing")?;
 			ensure!(listing.seller == purchase.seller, "purchase seller is not the listing's");
-			add(&mut escrow, purchase.buyer, purchase.amount);
+			escrow.saturating_accrue(purchase.amount);
 			*open_per_listing.entry(purchase.listing).or_default() += 1;
 		}
 
@@ -37,35 +43,31 @@ impl<T: Config> Pallet<T> {
 				listing.status != ListingStatus::Open || listing.sold < listing.max_sales,
 				"sold-out listing still open"
 			);
-			add(&mut bonds, listing.seller, listing.bond);
+			bonds.saturating_accrue(listing.bond);
 		}
 
 		let next = NextBountyId::<T>::get();
 		for (id, bounty) in Bounties::<T>::iter() {
 			ensure!(id < next, "bounty id not below NextBountyId");
 			ensure!(bounty.accepted < bounty.max_accepted, "filled bounty still stored");
-			add(&mut bounty_escrow, bounty.buyer.clone(), Self::bounty_escrow(&bounty));
+			bounty_escrow.saturating_accrue(Self::bounty_escrow(&bounty));
 		}
 
 		Self::try_state_held(HoldReason::Escrow, escrow)?;
 		Self::try_state_held(HoldReason::SellerBond, bonds)?;
-		Self::try_state_held(HoldReason::BountyEscrow, bounty_escrow)
-	}
-
-	/// Each account has exactly `expected` on hold for `reason`.
-	fn try_state_held(
-		reason: HoldReason,
-		expected: BTreeMap<T::AccountId, BalanceOf<T>>,
-	) -> Result<(), TryRuntimeError> {
-		for (who, amount) in expected {
-			let held = T::Currency::balance_on_hold(&reason.into(), &who);
-			ensure!(held == amount, "amount on hold differs from the records");
-		}
+		Self::try_state_held(HoldReason::BountyEscrow, bounty_escrow)?;
+		ensure!(
+			T::Currency::balance(&Self::pot()) >= T::Currency::minimum_balance()
+				|| T::Currency::total_balance_on_hold(&Self::pot()).is_zero(),
+			"the pot holds money but lacks the existential deposit"
+		);
 		Ok(())
 	}
-}
 
-fn add<K: Ord, B: Saturating + Default + Copy>(map: &mut BTreeMap<K, B>, key: K, amount: B) {
-	let entry = map.entry(key).or_default();
-	*entry = entry.saturating_add(amount);
+	/// The pot has exactly `expected` on hold for `reason`.
+	fn try_state_held(reason: HoldReason, expected: BalanceOf<T>) -> Result<(), TryRuntimeError> {
+		let held = T::Currency::balance_on_hold(&reason.into(), &Self::pot());
+		ensure!(held == expected, "amount on hold on the pot differs from the records");
+		Ok(())
+	}
 }

@@ -1,10 +1,7 @@
 //! Listing, updating, withdrawing and expiring data packages.
 
 use crate::*;
-use frame_support::{
-	ensure,
-	traits::{fungible::MutateHold, tokens::Precision, Get},
-};
+use frame_support::{ensure, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
 use itc_primitives::device::DeviceRegistry;
 use sp_runtime::{
@@ -13,7 +10,7 @@ use sp_runtime::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// Stores `listing` (as given to [`Pallet::list`]) under a new id and holds its bond.
+	/// Stores `listing` (as given to [`Pallet::list`]) under a new id and commits its bond.
 	pub(crate) fn do_list(listing: Listing<T>) -> DispatchResult {
 		let seller = &listing.seller;
 		ensure!(
@@ -29,8 +26,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_deadline(listing.expires_at, T::MaxListingLifetime::get())?;
 		let id = NextListingId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		T::Currency::hold(&HoldReason::SellerBond.into(), seller, listing.bond)
-			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		Self::commit(HoldReason::SellerBond, seller, listing.bond)?;
 
 		NextListingId::<T>::put(next);
 		Self::schedule(listing.expires_at, Deadline::ListingExpiry(id));
@@ -104,12 +100,8 @@ impl<T: Config> Pallet<T> {
 			Listings::<T>::insert(id, listing);
 			return Ok(());
 		}
-		let bond_returned = T::Currency::release(
-			&HoldReason::SellerBond.into(),
-			&listing.seller,
-			listing.bond,
-			Precision::BestEffort,
-		)?;
+		Self::pay_out(HoldReason::SellerBond, &listing.seller, listing.bond)?;
+		let bond_returned = listing.bond;
 		Listings::<T>::remove(id);
 		Self::deposit_event(Event::ListingRemoved { listing: id, bond_returned });
 		Ok(())

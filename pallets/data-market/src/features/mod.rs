@@ -5,7 +5,8 @@ mod deadlines;
 mod dispute;
 mod invariants;
 mod listing;
+mod pot;
 mod purchase;
 
-#[cfg(test)]
+#[cfg(any(test, feature = "runtime-benchmarks"))]
 pub(crate) use deadlines::QUEUE_PROBES;

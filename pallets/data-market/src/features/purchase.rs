@@ -1,19 +1,9 @@
 //! Purchases: payment into escrow, key delivery, confirmation, settlement and refund.
 
 use crate::*;
-use frame_support::{
-	ensure,
-	traits::{
-		fungible::MutateHold,
-		tokens::{Fortitude, Precision, Restriction},
-		Get,
-	},
-};
+use frame_support::{ensure, traits::Get};
 use itc_primitives::device::DeviceRegistry;
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	DispatchError, DispatchResult,
-};
+use sp_runtime::{traits::Saturating, DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
 	/// `buyer` buys listing `id` for at most `max_price`.
@@ -27,8 +17,7 @@ impl<T: Config> Pallet<T> {
 		let listing = Self::buyable_listing(id, &buyer)?;
 		ensure!(listing.price <= max_price, Error::<T>::PriceAboveMax);
 		let amount = listing.price;
-		T::Currency::hold(&HoldReason::Escrow.into(), &buyer, amount)
-			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		Self::commit(HoldReason::Escrow, &buyer, amount)?;
 		Self::open_purchase(id, listing, buyer, amount, buyer_key, None)?;
 		Ok(())
 	}
@@ -50,8 +39,8 @@ impl<T: Config> Pallet<T> {
 		Ok(listing)
 	}
 
-	/// Records a purchase of `listing` whose `amount` is already on hold from `buyer` as
-	/// escrow; returns its id.
+	/// Records a purchase of `listing` whose `amount` is already held on the pot as escrow;
+	/// returns its id.
 	pub(crate) fn open_purchase(
 		listing_id: ListingId,
 		mut listing: Listing<T>,
@@ -174,10 +163,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let fee = T::MarketFee::get() * purchase.amount;
 		let paid = purchase.amount.saturating_sub(fee);
-		if !fee.is_zero() {
-			Self::pay_escrow(&purchase, &T::FeeDestination::get(), fee)?;
-		}
-		Self::pay_escrow(&purchase, &purchase.seller, paid)?;
+		Self::pay_out(HoldReason::Escrow, &T::FeeDestination::get(), fee)?;
+		Self::pay_out(HoldReason::Escrow, &purchase.seller, paid)?;
 		Self::deposit_event(Event::Settled {
 			purchase: id,
 			seller: purchase.seller.clone(),
@@ -188,32 +175,11 @@ impl<T: Config> Pallet<T> {
 		Self::end_purchase(id, &purchase)
 	}
 
-	/// Moves `amount` of `purchase`'s escrow from the buyer to `to`'s free balance.
-	fn pay_escrow(
-		purchase: &Purchase<T>,
-		to: &T::AccountId,
-		amount: BalanceOf<T>,
-	) -> DispatchResult {
-		T::Currency::transfer_on_hold(
-			&HoldReason::Escrow.into(),
-			&purchase.buyer,
-			to,
-			amount,
-			Precision::Exact,
-			Restriction::Free,
-			Fortitude::Polite,
-		)?;
-		Ok(())
-	}
-
-	/// Returns `purchase`'s escrow to the buyer's free balance.
+	/// Returns `purchase`'s escrow to the buyer (see [`Self::pay_out`] for a buyer that no
+	/// longer exists).
 	pub(crate) fn release_escrow(purchase: &Purchase<T>) -> Result<BalanceOf<T>, DispatchError> {
-		T::Currency::release(
-			&HoldReason::Escrow.into(),
-			&purchase.buyer,
-			purchase.amount,
-			Precision::Exact,
-		)
+		Self::pay_out(HoldReason::Escrow, &purchase.buyer, purchase.amount)?;
+		Ok(purchase.amount)
 	}
 
 	/// Removes purchase `id` and counts it out of its listing (which may then be removed).

@@ -47,7 +47,7 @@ fn post_bounty_holds_every_reward() {
 		let stored = Bounties::<Test>::get(bounty).unwrap();
 		assert_eq!((stored.buyer, stored.reward, stored.max_accepted), (BUYER, REWARD, 2));
 		assert_eq!((stored.accepted, stored.deadline), (0, DEADLINE));
-		assert_eq!(held(HoldReason::BountyEscrow, BUYER), 2 * REWARD);
+		assert_eq!(pot_held(HoldReason::BountyEscrow), 2 * REWARD);
 		assert_eq!(
 			Deadlines::<Test>::get(DEADLINE + 1).to_vec(),
 			vec![Deadline::BountyDeadline(bounty)]
@@ -136,8 +136,8 @@ fn accept_answer_buys_the_listing_with_the_reward() {
 			(purchase.amount, purchase.bounty, purchase.seller),
 			(REWARD, Some(bounty), SELLER)
 		);
-		assert_eq!(held(HoldReason::Escrow, BUYER), REWARD);
-		assert_eq!(held(HoldReason::BountyEscrow, BUYER), REWARD);
+		assert_eq!(pot_held(HoldReason::Escrow), REWARD);
+		assert_eq!(pot_held(HoldReason::BountyEscrow), REWARD);
 		let stored = Bounties::<Test>::get(bounty).unwrap();
 		assert_eq!((stored.accepted, stored.answers.len()), (1, 0));
 		assert_eq!(Listings::<Test>::get(listing).unwrap().sold, 1);
@@ -159,8 +159,8 @@ fn the_last_accepted_answer_closes_the_bounty() {
 		assert_ok!(accept(BUYER, bounty, listing));
 		assert_ok!(accept(BUYER, bounty, second));
 		assert!(Bounties::<Test>::get(bounty).is_none());
-		assert_eq!(held(HoldReason::BountyEscrow, BUYER), 0);
-		assert_eq!(held(HoldReason::Escrow, BUYER), 2 * REWARD);
+		assert_eq!(pot_held(HoldReason::BountyEscrow), 0);
+		assert_eq!(pot_held(HoldReason::Escrow), 2 * REWARD);
 		assert_eq!(events().last(), Some(&Event::BountyClosed { bounty, refunded: 0 }));
 	});
 }
@@ -231,7 +231,7 @@ fn close_bounty_by_the_buyer_refunds_what_is_left() {
 		assert_ok!(accept(BUYER, bounty, listing));
 		assert_ok!(DataMarket::close_bounty(RuntimeOrigin::signed(BUYER), bounty));
 		assert!(Bounties::<Test>::get(bounty).is_none());
-		assert_eq!(held(HoldReason::BountyEscrow, BUYER), 0);
+		assert_eq!(pot_held(HoldReason::BountyEscrow), 0);
 		assert_eq!(free(BUYER), START - REWARD);
 		assert_eq!(events().last(), Some(&Event::BountyClosed { bounty, refunded: REWARD }));
 	});

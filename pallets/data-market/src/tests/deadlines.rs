@@ -204,3 +204,42 @@ fn expiry_updates_cannot_crowd_out_a_purchase_deadline() {
 		assert!(Purchases::<Test>::get(purchase).is_none(), "the hook refunded it");
 	});
 }
+
+#[test]
+fn a_withdrawal_finds_an_expiry_that_spilled_into_a_later_block() {
+	new_test_ext(|| {
+		let others = vec![Deadline::BountyDeadline(9); 4];
+		Deadlines::<Test>::insert(
+			EXPIRES + 1,
+			frame_support::BoundedVec::truncate_from(others.clone()),
+		);
+		let listing = listed();
+		assert_eq!(
+			Deadlines::<Test>::get(EXPIRES + 2).to_vec(),
+			vec![Deadline::ListingExpiry(listing)]
+		);
+		assert_ok!(DataMarket::withdraw_listing(RuntimeOrigin::signed(SELLER), listing));
+		assert_eq!(queued(Deadline::ListingExpiry(listing)), 0);
+		assert_eq!(
+			Deadlines::<Test>::get(EXPIRES + 1).to_vec(),
+			others,
+			"the full block is untouched"
+		);
+	});
+}
+
+#[test]
+fn withdrawing_one_listing_keeps_the_expiry_of_another_in_the_same_block() {
+	new_test_ext(|| {
+		let first = listed();
+		let second = list_as(SELLER, device_of(SELLER, 2), 5);
+		assert_eq!(Deadlines::<Test>::get(EXPIRES + 1).len(), 2);
+		assert_ok!(DataMarket::withdraw_listing(RuntimeOrigin::signed(SELLER), first));
+		assert_eq!(
+			Deadlines::<Test>::get(EXPIRES + 1).to_vec(),
+			vec![Deadline::ListingExpiry(second)]
+		);
+		run_to(EXPIRES + 1);
+		assert!(Listings::<Test>::get(second).is_none(), "the other listing still expires");
+	});
+}

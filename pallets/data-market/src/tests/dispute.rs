@@ -3,14 +3,6 @@
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 
-fn deliver(purchase: PurchaseId, sealed_key: SealedKey) {
-	assert_ok!(DataMarket::deliver(RuntimeOrigin::signed(SELLER), purchase, sealed_key));
-}
-
-fn dispute(who: u64, purchase: PurchaseId, seed: u8) -> sp_runtime::DispatchResult {
-	DataMarket::dispute(RuntimeOrigin::signed(who), purchase, box_keys(seed).0)
-}
-
 #[test]
 fn a_right_key_pays_the_seller_and_costs_the_buyer_the_fee() {
 	new_test_ext(|| {
@@ -49,7 +41,7 @@ fn a_wrong_key_refunds_the_buyer_and_pays_them_the_bond() {
 
 		assert_eq!(free(BUYER), START + BOND);
 		assert_eq!(free(SELLER), START - BOND);
-		assert_eq!(held(HoldReason::SellerBond, SELLER), 0);
+		assert_eq!(pot_held(HoldReason::SellerBond), 0);
 		// Closed as forfeited, with no open purchase: removed.
 		assert!(Listings::<Test>::get(listing).is_none());
 		let tail = events().split_off(3);

@@ -54,7 +54,7 @@ fn list_holds_the_bond_and_queues_the_expiry() {
 		assert_eq!(listing.seller, SELLER);
 		assert_eq!(listing.status, ListingStatus::Open);
 		assert_eq!((listing.sold, listing.open_purchases), (0, 0));
-		assert_eq!(held(HoldReason::SellerBond, SELLER), BOND);
+		assert_eq!(pot_held(HoldReason::SellerBond), BOND);
 		assert_eq!(free(SELLER), START - BOND);
 		assert_eq!(NextListingId::<Test>::get(), 1);
 		assert_eq!(Deadlines::<Test>::get(EXPIRES + 1).to_vec(), vec![Deadline::ListingExpiry(0)]);
@@ -187,7 +187,7 @@ fn withdraw_listing_without_purchases_returns_the_bond_at_once() {
 		let listing = listed();
 		assert_ok!(DataMarket::withdraw_listing(RuntimeOrigin::signed(SELLER), listing));
 		assert!(Listings::<Test>::get(listing).is_none());
-		assert_eq!(held(HoldReason::SellerBond, SELLER), 0);
+		assert_eq!(pot_held(HoldReason::SellerBond), 0);
 		assert_eq!(free(SELLER), START);
 		let tail = events().split_off(1);
 		assert_eq!(
@@ -206,7 +206,7 @@ fn withdraw_listing_keeps_the_bond_until_open_purchases_end() {
 		let (listing, purchase) = delivered();
 		assert_ok!(DataMarket::withdraw_listing(RuntimeOrigin::signed(SELLER), listing));
 		assert_eq!(Listings::<Test>::get(listing).unwrap().status, ListingStatus::Withdrawn);
-		assert_eq!(held(HoldReason::SellerBond, SELLER), BOND);
+		assert_eq!(pot_held(HoldReason::SellerBond), BOND);
 		assert_noop!(
 			DataMarket::buy(RuntimeOrigin::signed(OTHER), listing, PRICE, [1; 32]),
 			Error::<Test>::ListingClosed
@@ -214,7 +214,7 @@ fn withdraw_listing_keeps_the_bond_until_open_purchases_end() {
 
 		assert_ok!(DataMarket::confirm(RuntimeOrigin::signed(BUYER), purchase));
 		assert!(Listings::<Test>::get(listing).is_none());
-		assert_eq!(held(HoldReason::SellerBond, SELLER), 0);
+		assert_eq!(pot_held(HoldReason::SellerBond), 0);
 	});
 }
 

@@ -5,6 +5,7 @@ mod bounty;
 mod deadlines;
 mod dispute;
 mod listing;
+mod pot;
 mod purchase;
 mod random;
 mod views;

@@ -22,7 +22,7 @@ fn buy_holds_the_price_and_starts_the_delivery_window() {
 		assert_eq!((purchase.amount, purchase.buyer_key, purchase.bounty), (PRICE, key, None));
 		let deliver_by = 1 + DELIVERY;
 		assert_eq!(purchase.state, PurchaseState::AwaitingDelivery { deliver_by });
-		assert_eq!(held(HoldReason::Escrow, BUYER), PRICE);
+		assert_eq!(pot_held(HoldReason::Escrow), PRICE);
 		assert_eq!(free(BUYER), START - PRICE);
 		let stored = Listings::<Test>::get(listing).unwrap();
 		assert_eq!((stored.sold, stored.open_purchases), (1, 1));
@@ -149,7 +149,7 @@ fn confirm_pays_the_seller_minus_the_market_fee() {
 		assert_eq!(free(SELLER), START - BOND + PRICE - fee);
 		assert_eq!(free(FUND), START + fee);
 		assert_eq!(free(BUYER), START - PRICE);
-		assert_eq!(held(HoldReason::Escrow, BUYER), 0);
+		assert_eq!(pot_held(HoldReason::Escrow), 0);
 		assert!(Purchases::<Test>::get(purchase).is_none());
 		assert_eq!(Listings::<Test>::get(listing).unwrap().open_purchases, 0);
 		assert_eq!(events().last(), Some(&settled(purchase, true)));
@@ -175,7 +175,7 @@ fn refund_returns_the_payment_when_the_key_is_late() {
 		assert_ok!(DataMarket::refund(RuntimeOrigin::signed(OTHER), purchase));
 		assert_eq!(free(BUYER), START);
 		assert!(Purchases::<Test>::get(purchase).is_none());
-		assert_eq!(held(HoldReason::SellerBond, SELLER), BOND, "no penalty for not delivering");
+		assert_eq!(pot_held(HoldReason::SellerBond), BOND, "no penalty for not delivering");
 		assert_eq!(Listings::<Test>::get(listing).unwrap().open_purchases, 0);
 		assert_eq!(
 			events().last(),
