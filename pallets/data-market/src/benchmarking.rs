@@ -304,13 +304,17 @@ mod benchmarks {
 	fn refund() {
 		let seller = funded::<T>("seller", 0);
 		let buyer = funded::<T>("buyer", 0);
-		let purchase = bought::<T>(&buyer, listed::<T>(&seller, 1));
-		skip_blocks::<T>(T::DeliveryPeriod::get().saturating_add(One::one()));
+		let listing = listed::<T>(&seller, 1);
+		let purchase = bought::<T>(&buyer, listing);
+		// After the listing's expiry, so that it is removed and its bond paid back rather than
+		// reopened.
+		skip_blocks::<T>(T::MaxListingLifetime::get().saturating_add(One::one()));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(seller), purchase);
 
 		assert!(!Purchases::<T>::contains_key(purchase));
+		assert!(!Listings::<T>::contains_key(listing));
 	}
 
 	#[benchmark]

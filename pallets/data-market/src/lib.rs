@@ -374,6 +374,12 @@ pub mod pallet {
 			/// The amount.
 			amount: BalanceOf<T>,
 		},
+		/// A sold-out listing sells again: a purchase of it was refunded (the key was never
+		/// delivered) before the listing expired.
+		ListingReopened {
+			/// The listing.
+			listing: ListingId,
+		},
 	}
 
 	#[pallet::error]
@@ -652,8 +658,8 @@ pub mod pallet {
 		///
 		/// Errors: [`Error::UnknownPurchase`], [`Error::AlreadyDelivered`],
 		/// [`Error::DeliveryWindowOpen`].
-		/// Events: [`Event::Refunded`]
-		/// [`Event::PayoutRedirected`] if a recipient cannot receive.
+		/// Events: [`Event::Refunded`]; [`Event::ListingReopened`] if its listing was sold out
+		/// and has not expired; [`Event::PayoutRedirected`] if the buyer cannot receive.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::refund())]
 		pub fn refund(origin: OriginFor<T>, purchase: PurchaseId) -> DispatchResult {

@@ -76,7 +76,7 @@ pub struct Listing<T: Config> {
 	pub expires_at: BlockNumberFor<T>,
 	/// The most purchases it accepts.
 	pub max_sales: u32,
-	/// Purchases made so far.
+	/// Purchases made so far, less those refunded because the key was never delivered.
 	pub sold: u32,
 	/// Purchases not yet settled or refunded.
 	pub open_purchases: u32,

@@ -24,7 +24,7 @@ pub struct ListingInfo<AccountId, Balance, BlockNumber> {
 	pub expires_at: BlockNumber,
 	/// The most purchases it accepts.
 	pub max_sales: u32,
-	/// Purchases made so far.
+	/// Purchases made so far, less those refunded because the key was never delivered.
 	pub sold: u32,
 	/// Whether it can be bought now: open, not expired, not sold out.
 	pub open: bool,

@@ -54,7 +54,8 @@ impl<T: Config> Pallet<T> {
 		Self::pay_out(HoldReason::SellerBond, &purchase.buyer, bond)?;
 		listing.bond = Zero::zero();
 		Self::deposit_event(Event::DisputeWonByBuyer { purchase: id, opened, refund, bond });
-		if listing.status == ListingStatus::Open {
+		// A sold-out listing is marked too, so that no refund reopens it.
+		if matches!(listing.status, ListingStatus::Open | ListingStatus::SoldOut) {
 			listing.status = ListingStatus::Forfeited;
 			Self::deposit_event(Event::ListingClosed {
 				listing: purchase.listing,

@@ -39,6 +39,11 @@ impl<T: Config> Pallet<T> {
 				"closed listing with no open purchase still stored"
 			);
 			ensure!(listing.sold <= listing.max_sales, "listing sold more than its maximum");
+			ensure!(listing.open_purchases <= listing.sold, "more open purchases than sales");
+			ensure!(
+				listing.status != ListingStatus::Forfeited || listing.bond.is_zero(),
+				"a forfeited listing still has a bond"
+			);
 			ensure!(
 				listing.status != ListingStatus::Open || listing.sold < listing.max_sales,
 				"sold-out listing still open"

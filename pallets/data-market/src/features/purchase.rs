@@ -136,7 +136,23 @@ impl<T: Config> Pallet<T> {
 			buyer: purchase.buyer.clone(),
 			amount,
 		});
-		Self::end_purchase(id, &purchase)
+		Self::end_refunded_purchase(id, &purchase)
+	}
+
+	/// Ends purchase `id`, refunded because its key was never delivered: the sale goes back to
+	/// the listing, which sells again if it was sold out and has not expired. Otherwise buyers
+	/// who never meant to pay, or a seller's missed deliveries, would use up a listing's sales
+	/// for good. A listing a dispute forfeited stays closed.
+	fn end_refunded_purchase(id: PurchaseId, purchase: &Purchase<T>) -> DispatchResult {
+		Purchases::<T>::remove(id);
+		let mut listing = Listings::<T>::get(purchase.listing).ok_or(Error::<T>::UnknownListing)?;
+		listing.open_purchases = listing.open_purchases.saturating_sub(1);
+		listing.sold = listing.sold.saturating_sub(1);
+		if listing.status == ListingStatus::SoldOut && Self::now() <= listing.expires_at {
+			listing.status = ListingStatus::Open;
+			Self::deposit_event(Event::ListingReopened { listing: purchase.listing });
+		}
+		Self::store_listing(purchase.listing, listing)
 	}
 
 	/// `who`'s delivered purchase `id` and its sealed key and confirmation deadline.

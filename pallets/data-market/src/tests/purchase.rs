@@ -275,3 +275,56 @@ fn buy_rejects_keys_nobody_can_seal_to_safely() {
 		assert_ok!(DataMarket::buy(RuntimeOrigin::signed(BUYER), listing, PRICE, good));
 	});
 }
+
+#[test]
+fn a_refund_gives_the_sale_back_and_reopens_a_sold_out_listing() {
+	new_test_ext(|| {
+		let listing = list_as(SELLER, device(), 1);
+		let purchase = buy_as(BUYER, listing, 1);
+		assert_eq!(Listings::<Test>::get(listing).unwrap().status, ListingStatus::SoldOut);
+		run_to(1 + DELIVERY + 1); // the hook refunds
+		assert!(Purchases::<Test>::get(purchase).is_none());
+		let stored = Listings::<Test>::get(listing).expect("reopened, not removed");
+		assert_eq!(
+			(stored.status, stored.sold, stored.open_purchases),
+			(ListingStatus::Open, 0, 0)
+		);
+		assert!(events().contains(&Event::ListingReopened { listing }));
+		assert_eq!(pot_held(HoldReason::SellerBond), BOND);
+		buy_as(OTHER, listing, 2); // it sells again
+		assert_eq!(Listings::<Test>::get(listing).unwrap().status, ListingStatus::SoldOut);
+	});
+}
+
+#[test]
+fn a_refund_after_expiry_does_not_reopen() {
+	new_test_ext(|| {
+		let listing = list_as(SELLER, device(), 1);
+		System::set_block_number(EXPIRES);
+		let purchase = buy_as(BUYER, listing, 1);
+		System::set_block_number(EXPIRES + DELIVERY + 1);
+		assert_ok!(DataMarket::refund(RuntimeOrigin::signed(OTHER), purchase));
+		assert!(Listings::<Test>::get(listing).is_none(), "closed, nothing open: removed");
+		assert!(!events().contains(&Event::ListingReopened { listing }));
+		assert_eq!(free(SELLER), START, "the bond went back");
+	});
+}
+
+#[test]
+fn a_listing_a_dispute_forfeited_never_reopens() {
+	new_test_ext(|| {
+		// Sold out to two buyers; the seller cheats one, who wins the bond.
+		let listing = list_as(SELLER, device(), 2);
+		let wronged = buy_as(BUYER, listing, 1);
+		let other = buy_as(OTHER, listing, 2);
+		assert_ok!(DataMarket::deliver(RuntimeOrigin::signed(SELLER), wronged, seal(1, &[0; 32])));
+		assert_ok!(dispute(BUYER, wronged, 1));
+		assert_eq!(Listings::<Test>::get(listing).unwrap().status, ListingStatus::Forfeited);
+		// The other purchase is refunded: the listing closes instead of selling again without
+		// a bond.
+		run_to(1 + DELIVERY + 1);
+		assert!(Purchases::<Test>::get(other).is_none());
+		assert!(Listings::<Test>::get(listing).is_none());
+		assert!(!events().contains(&Event::ListingReopened { listing }));
+	});
+}
