@@ -1,7 +1,7 @@
 //! # IoT Chain DAG core
 //!
-//! The part of the node's DAG micro-transaction service that needs neither networking nor a
-//! database: what a DAG transaction is ([`tx`]), its proof of work ([`pow`]), the checks a
+//! The part of the node's DAG micro-transaction service that needs no networking and no
+//! runtime: what a DAG transaction is ([`tx`]), its proof of work ([`pow`]), the checks a
 //! transaction passes on its own ([`verify`], with batch signature verification), and the
 //! graph that orders them ([`graph`]: parents, orphans, sequence numbers and conflicts,
 //! micro-balances, cumulative weight, confirmation and tips), and its database ([`store`]).

@@ -2,8 +2,12 @@
 //!
 //! Aura blocks every 3 s with GRANDPA finality, the ITC token with a fixed supply of
 //! 800,000,000 ITC split at genesis by the IONChain token model, milestone vesting on
-//! wall-clock time, the manufacturer registry and device identity ("one device, one coin, one
-//! code"), and the standard runtime APIs that Polkadot.js decorates from metadata.
+//! wall-clock time (`Vesting`), the manufacturer registry and device identity ("one device,
+//! one coin, one code": `Manufacturers`, `Devices`), the data market (`DataMarket`), edge
+//! mining (`EdgeMining`), DAG micro-accounts and the DAG anchor bridge (`DagAccounts`,
+//! `DagAnchor`), ink! contracts with the IoT chain extension (`Contracts`), the standard
+//! `Utility`, `Multisig` and `Sudo`, and the runtime APIs that Polkadot.js decorates from
+//! metadata. docs/SECURITY.md says who can call what.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime!` does a lot of recursion and requires us to increase the limit.
@@ -112,12 +116,17 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
+frame_support::parameter_types! {
+	/// Who gives a pot created by a migration its existential deposit: the community fund.
+	pub PotDepositPayer: AccountId = accounts::community_fund();
+}
+
 /// Storage migrations to run on the next runtime upgrade: money committed to the data market
 /// and to DAG micro-accounts moves from holds on the payers' accounts to each pallet's pot
 /// (docs/SECURITY.md, "Committed money").
 type Migrations = (
 	pallet_data_market::migrations::v2::MoveHoldsToPot<Runtime>,
-	pallet_dag_accounts::migrations::v2::MoveHoldsToPot<Runtime>,
+	pallet_dag_accounts::migrations::v2::MoveHoldsToPot<Runtime, PotDepositPayer>,
 );
 
 /// Executive: dispatches incoming extrinsics to the pallets.

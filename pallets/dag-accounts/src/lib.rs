@@ -170,6 +170,9 @@ pub mod pallet {
 		/// An anchor's sequence numbers for a sender do not start at its watermark: they were
 		/// settled already (a replay), or numbers before them were not.
 		SequenceMismatch,
+		/// A settlement's net changes are not in strictly ascending account order: an account
+		/// appears twice.
+		AccountsNotAscending,
 	}
 
 	#[pallet::hooks]

@@ -67,7 +67,8 @@ impl<T: Config> Pallet<T> {
 			!is_due
 		});
 		ensure!(!due.is_zero(), Error::<T>::NothingToWithdraw);
-		// `who` signed, so its account exists and can receive any amount.
+		// Fails with `CannotCreate` only for an account that does not exist (a multisig or
+		// derived origin) and `due` below the existential deposit: fund the account first.
 		T::Currency::transfer_on_hold(
 			&HoldReason::DagSpending.into(),
 			&Self::pot(),

@@ -74,6 +74,12 @@ impl<T: Config> Pallet<T> {
 		changes: &[NetChange<T::AccountId>],
 	) -> Result<(Vec<(T::AccountId, BalanceOf<T>)>, Vec<(T::AccountId, BalanceOf<T>)>), DispatchError>
 	{
+		// Each account once: a repeated debtor would be checked against its record once per
+		// entry but debited once, crediting others more than the pot holds for it.
+		ensure!(
+			changes.windows(2).all(|w| w[0].account < w[1].account),
+			Error::<T>::AccountsNotAscending
+		);
 		let (mut debits, mut credits) = (Vec::new(), Vec::new());
 		let (mut sent, mut received) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
 		for change in changes {

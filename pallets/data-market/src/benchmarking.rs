@@ -17,7 +17,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use itc_primitives::device::DeviceRegistry;
+use itc_primitives::device::{DeviceCode, DeviceRegistry};
 use sp_runtime::traits::{One, Saturating, Zero};
 
 /// Funds a new account. Also moves a benchmark that starts at block 0 to block 1 before its
@@ -93,6 +93,19 @@ fn delivered<T: Config>() -> (T::AccountId, T::AccountId, PurchaseId) {
 	(seller, buyer, purchase)
 }
 
+/// `n` answers of listings that do not exist (dead), each from a device of its own.
+fn dead_answers<T: Config>(n: u32) -> BoundedVec<Answer, T::MaxAnswers> {
+	BoundedVec::truncate_from(
+		(0..n)
+			.map(|i| {
+				let mut code = [0xee; 15];
+				code[..4].copy_from_slice(&i.to_le_bytes());
+				Answer { listing: u32::MAX - i, device: DeviceCode(code) }
+			})
+			.collect(),
+	)
+}
+
 /// A bounty by `buyer` with `MaxAnswers` answers, the last of them a real listing of
 /// `seller`'s; returns the bounty and that listing.
 fn answered_bounty<T: Config>(
@@ -110,9 +123,9 @@ fn answered_bounty<T: Config>(
 	let listing = listed::<T>(seller, 2);
 	Bounties::<T>::mutate(bounty, |b| {
 		let b = b.as_mut().expect("posted above");
-		let others = T::MaxAnswers::get().saturating_sub(1);
-		b.answers = BoundedVec::truncate_from((0..others).map(|i| u32::MAX - i).collect());
-		assert_ok!(b.answers.try_push(listing));
+		b.answers = dead_answers::<T>(T::MaxAnswers::get().saturating_sub(1));
+		let device = Listings::<T>::get(listing).expect("listed above").device;
+		assert_ok!(b.answers.try_push(Answer { listing, device }));
 	});
 	(bounty, listing)
 }
@@ -340,7 +353,7 @@ mod benchmarks {
 		assert!(Bounties::<T>::contains_key(0));
 	}
 
-	/// The last free answer slot, after checking every other answer for a repeat.
+	/// A full list of dead answers: each is looked at, all give their places up.
 	#[benchmark]
 	fn answer_bounty() {
 		let buyer = funded::<T>("buyer", 0);
@@ -348,7 +361,7 @@ mod benchmarks {
 		let (bounty, _) = answered_bounty::<T>(&buyer, &seller);
 		Bounties::<T>::mutate(bounty, |b| {
 			if let Some(b) = b {
-				b.answers.pop();
+				b.answers = dead_answers::<T>(T::MaxAnswers::get());
 			}
 		});
 		let listing = listed::<T>(&seller, 1);
@@ -357,7 +370,27 @@ mod benchmarks {
 		_(RawOrigin::Signed(seller), bounty, listing);
 
 		let answers = Bounties::<T>::get(bounty).map(|b| b.answers.len() as u32);
-		assert_eq!(answers, Some(T::MaxAnswers::get()));
+		assert_eq!(answers, Some(1));
+	}
+
+	/// The last answer of a full list, into the last free place of the rejected devices.
+	#[benchmark]
+	fn reject_answer() {
+		let buyer = funded::<T>("buyer", 0);
+		let seller = funded::<T>("seller", 0);
+		let (bounty, listing) = answered_bounty::<T>(&buyer, &seller);
+		Bounties::<T>::mutate(bounty, |b| {
+			if let Some(b) = b {
+				let devices = dead_answers::<T>(T::MaxAnswers::get().saturating_sub(1));
+				b.rejected = BoundedVec::truncate_from(devices.iter().map(|a| a.device).collect());
+			}
+		});
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer), bounty, listing);
+
+		let rejected = Bounties::<T>::get(bounty).map(|b| b.rejected.len() as u32);
+		assert_eq!(rejected, Some(T::MaxAnswers::get()));
 	}
 
 	/// The last answer of a full list, moving the reward from one hold to the other.

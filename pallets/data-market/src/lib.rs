@@ -41,7 +41,8 @@
 //! held on the market's keyless pot ([`Pallet::pot`], from [`Config::PalletId`]): the commit
 //! honours the payer's freezes and locks, and nothing the payer does later can stop a payout.
 //! A payout its recipient cannot receive (a reaped account, an amount below the existential
-//! deposit) goes to [`Config::FeeDestination`] ([`Event::PayoutRedirected`]).
+//! deposit) goes to [`Config::FeeDestination`], or else stays in the pot's free balance
+//! ([`Event::PayoutRedirected`]).
 //!
 //! ## Calls
 //!
@@ -380,6 +381,13 @@ pub mod pallet {
 			/// The listing.
 			listing: ListingId,
 		},
+		/// A bounty's buyer rejected an answer; its device cannot answer the bounty again.
+		AnswerRejected {
+			/// The bounty.
+			bounty: BountyId,
+			/// The listing that answered.
+			listing: ListingId,
+		},
 	}
 
 	#[pallet::error]
@@ -458,6 +466,11 @@ pub mod pallet {
 		/// of small order: no content key can be sealed to it safely. Make a fresh key pair
 		/// (`crypto_box_keypair`).
 		WeakBuyerKey,
+		/// The bounty's buyer rejected an answer of this device: it cannot answer the bounty
+		/// again.
+		DeviceRejected,
+		/// The bounty rejected `MaxAnswers` devices already. Close it and post a new one.
+		TooManyRejections,
 	}
 
 	#[pallet::hooks]
@@ -707,13 +720,16 @@ pub mod pallet {
 			Self::do_post_bounty(buyer, request, reward, max_accepted, deadline)
 		}
 
-		/// Answer a bounty with one of the caller's open listings.
+		/// Answer a bounty with one of the caller's listings, which the bounty's buyer must be
+		/// able to buy now. A device answers a bounty once; an answer whose listing can no
+		/// longer be bought (withdrawn, sold out, expired) gives its place up to new answers.
 		///
 		/// - Origin: signed, the listing's seller.
 		///
 		/// Errors: [`Error::UnknownBounty`], [`Error::BountyDeadlinePassed`],
-		/// [`Error::UnknownListing`], [`Error::NotSeller`],
-		/// [`Error::ListingClosed`], [`Error::AlreadyAnswered`], [`Error::TooManyAnswers`].
+		/// [`Error::UnknownListing`], [`Error::NotSeller`], [`Error::ListingClosed`],
+		/// [`Error::ListingExpired`], [`Error::BuyerIsSeller`], [`Error::DeviceUnavailable`],
+		/// [`Error::DeviceRejected`], [`Error::AlreadyAnswered`], [`Error::TooManyAnswers`].
 		/// Events: [`Event::BountyAnswered`].
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::answer_bounty())]
@@ -763,6 +779,25 @@ pub mod pallet {
 		pub fn close_bounty(origin: OriginFor<T>, bounty: BountyId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_close_bounty(Some(&who), bounty)
+		}
+
+		/// Reject an answer to the caller's bounty: it is removed, and its device cannot answer
+		/// this bounty again.
+		///
+		/// - Origin: signed, the bounty's buyer, before the deadline.
+		///
+		/// Errors: [`Error::UnknownBounty`], [`Error::BountyDeadlinePassed`],
+		/// [`Error::NotBountyOwner`], [`Error::NotAnAnswer`], [`Error::TooManyRejections`].
+		/// Events: [`Event::AnswerRejected`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::reject_answer())]
+		pub fn reject_answer(
+			origin: OriginFor<T>,
+			bounty: BountyId,
+			listing: ListingId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reject_answer(&who, bounty, listing)
 		}
 	}
 }

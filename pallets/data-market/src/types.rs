@@ -143,8 +143,30 @@ pub struct Bounty<T: Config> {
 	pub accepted: u32,
 	/// The last block in which answers can be given and accepted.
 	pub deadline: BlockNumberFor<T>,
-	/// Listings offered as answers, in the order given.
-	pub answers: BoundedVec<ListingId, <T as Config>::MaxAnswers>,
+	/// Listings offered as answers, in the order given: one per device.
+	pub answers: BoundedVec<Answer, <T as Config>::MaxAnswers>,
+	/// Devices whose answers the buyer rejected: they cannot answer again.
+	pub rejected: BoundedVec<DeviceCode, <T as Config>::MaxAnswers>,
+}
+
+/// An answer to a bounty: a listing, and the device whose data it sells.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Answer {
+	/// The listing offered.
+	pub listing: ListingId,
+	/// Its device.
+	pub device: DeviceCode,
 }
 
 /// A deadline the pallet acts on by itself when its block comes.

@@ -60,6 +60,7 @@ pub trait WeightInfo {
 	fn answer_bounty() -> Weight;
 	fn accept_answer() -> Weight;
 	fn close_bounty() -> Weight;
+	fn reject_answer() -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
 }
 
@@ -352,6 +353,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 3925))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	fn reject_answer() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1030`
+		//  Estimated: `3925`
+		// Minimum execution time: 21_762_000 picoseconds.
+		Weight::from_parts(23_645_000, 0)
+			.saturating_add(Weight::from_parts(0, 3925))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `DataMarket::Deadlines` (r:1 w:1)
 	/// Proof: `DataMarket::Deadlines` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
@@ -668,6 +679,16 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3925))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	fn reject_answer() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1030`
+		//  Estimated: `3925`
+		// Minimum execution time: 21_762_000 picoseconds.
+		Weight::from_parts(23_645_000, 0)
+			.saturating_add(Weight::from_parts(0, 3925))
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	/// Storage: `DataMarket::Deadlines` (r:1 w:1)
 	/// Proof: `DataMarket::Deadlines` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)

@@ -40,7 +40,8 @@ parameter_types! {
 }
 
 /// Every call may be dispatched except `Balances.burn`: the supply is fixed at 800,000,000 ITC
-/// and nothing burns (docs/TOKENOMICS.md). Root origins are not filtered.
+/// and nothing burns (docs/TOKENOMICS.md). Root origins are not filtered, nor is the signed
+/// origin `Sudo.sudo_as` dispatches with.
 pub struct NoBurn;
 
 impl frame_support::traits::Contains<RuntimeCall> for NoBurn {

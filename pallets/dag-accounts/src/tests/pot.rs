@@ -130,12 +130,48 @@ fn the_v2_migration_moves_every_hold_to_the_pot() {
 		assert_ok!(<Balances as Mutate<u64>>::transfer(&pot, &OTHER, 1, Preservation::Expendable));
 		StorageVersion::new(1).put::<DagAccounts>();
 
-		crate::migrations::v2::MoveHoldsToPot::<Test>::on_runtime_upgrade();
+		crate::migrations::v2::MoveHoldsToPot::<Test, Payer>::on_runtime_upgrade();
 
 		assert_eq!(DagAccounts::on_chain_storage_version(), 2);
 		assert_eq!((on_hold(DEVICE), on_hold(pot), free(pot)), (0, 300, 1));
-		assert_eq!(free(DEVICE), START - 1, "the device gave the pot its deposit");
-		crate::migrations::v2::MoveHoldsToPot::<Test>::on_runtime_upgrade();
+		assert_eq!(free(OTHER), START, "the payer gave back the deposit it took from the pot");
+		crate::migrations::v2::MoveHoldsToPot::<Test, Payer>::on_runtime_upgrade();
 		assert_eq!(on_hold(pot), 300);
+	});
+}
+
+frame_support::parameter_types! {
+	pub Payer: u64 = OTHER;
+}
+
+#[test]
+fn the_v2_migration_gives_up_funds_a_freeze_still_needs() {
+	new_test_ext(|| {
+		// Version 1 let a device lock frozen money and settle it away with Force.
+		assert_ok!(DagAccounts::lock(RuntimeOrigin::signed(DEVICE), DEVICE, 300));
+		{
+			use frame_support::traits::{
+				fungible::MutateHold,
+				tokens::{Fortitude, Precision, Restriction},
+			};
+			assert_ok!(Balances::transfer_on_hold(
+				&HoldReason::DagSpending.into(),
+				&DagAccounts::pot(),
+				&DEVICE,
+				300,
+				Precision::Exact,
+				Restriction::OnHold,
+				Fortitude::Force
+			));
+		}
+		StorageVersion::new(1).put::<DagAccounts>();
+		freeze(DEVICE, START);
+
+		crate::migrations::v2::MoveHoldsToPot::<Test, Payer>::on_runtime_upgrade();
+
+		assert_eq!(Accounts::<Test>::get(DEVICE), None);
+		assert_eq!((on_hold(DEVICE), free(DEVICE)), (0, START));
+		assert!(events().contains(&Event::Withdrawn { account: DEVICE, amount: 300 }));
+		assert_eq!(Balances::total_balance(&DEVICE), START, "the freeze stands");
 	});
 }

@@ -94,7 +94,7 @@ fn settle_fails_when_a_debtor_holds_too_little() {
 fn settle_fails_when_a_creditor_has_no_micro_account() {
 	new_test_ext(|| {
 		two_micro_accounts();
-		assert_noop!(settle(&[change(DEVICE, -10), change(OTHER, 10)]), Error::<Test>::NotADevice);
+		assert_noop!(settle(&[change(OTHER, 10), change(DEVICE, -10)]), Error::<Test>::NotADevice);
 	});
 }
 
@@ -107,6 +107,22 @@ fn settle_fails_when_changes_do_not_balance() {
 			sp_runtime::DispatchError::Other("settlement does not balance")
 		);
 		assert_ok!(settle(&[]));
+	});
+}
+
+#[test]
+fn settle_refuses_a_repeated_account() {
+	new_test_ext(|| {
+		two_micro_accounts();
+		// Each debit alone is covered (300 locked), together they are not.
+		assert_noop!(
+			settle(&[change(DEVICE, -200), change(DEVICE, -200), change(EMPTY_DEVICE, 400)]),
+			Error::<Test>::AccountsNotAscending
+		);
+		assert_noop!(
+			settle(&[change(EMPTY_DEVICE, 10), change(DEVICE, -10)]),
+			Error::<Test>::AccountsNotAscending
+		);
 	});
 }
 

@@ -45,12 +45,15 @@ impl<T: Config> Pallet<T> {
 				accepted: 0,
 				deadline,
 				answers: Default::default(),
+				rejected: Default::default(),
 			},
 		);
 		Ok(())
 	}
 
-	/// `who` answers bounty `id` with their open listing `listing_id`.
+	/// `who` answers bounty `id` with their listing `listing_id`, which the bounty's buyer
+	/// must be able to buy now. One answer per device; an answer whose listing can no longer
+	/// be bought gives its place up to new ones.
 	pub(crate) fn do_answer_bounty(
 		who: &T::AccountId,
 		id: BountyId,
@@ -59,9 +62,23 @@ impl<T: Config> Pallet<T> {
 		let mut bounty = Self::live_bounty(id)?;
 		let listing = Listings::<T>::get(listing_id).ok_or(Error::<T>::UnknownListing)?;
 		ensure!(listing.seller == *who, Error::<T>::NotSeller);
-		ensure!(listing.status == ListingStatus::Open, Error::<T>::ListingClosed);
-		ensure!(!bounty.answers.contains(&listing_id), Error::<T>::AlreadyAnswered);
-		bounty.answers.try_push(listing_id).map_err(|_| Error::<T>::TooManyAnswers)?;
+		let listing = Self::buyable_listing(listing_id, &bounty.buyer)?;
+		let device = listing.device;
+		ensure!(!bounty.rejected.contains(&device), Error::<T>::DeviceRejected);
+		// An earlier answer of this listing or device that died (withdrawn, sold out, expired)
+		// is replaced; a live one stands.
+		bounty
+			.answers
+			.retain(|a| (a.listing != listing_id && a.device != device) || !Self::dead(a));
+		ensure!(
+			!bounty.answers.iter().any(|a| a.listing == listing_id || a.device == device),
+			Error::<T>::AlreadyAnswered
+		);
+		if bounty.answers.is_full() {
+			bounty.answers.retain(|a| !Self::dead(a));
+		}
+		let answer = Answer { listing: listing_id, device };
+		bounty.answers.try_push(answer).map_err(|_| Error::<T>::TooManyAnswers)?;
 
 		Bounties::<T>::insert(id, bounty);
 		Self::deposit_event(Event::BountyAnswered { bounty: id, listing: listing_id });
@@ -78,7 +95,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!crypto::is_weak_public_key(&buyer_key), Error::<T>::WeakBuyerKey);
 		let mut bounty = Self::live_bounty(id)?;
 		ensure!(bounty.buyer == buyer, Error::<T>::NotBountyOwner);
-		let at = bounty.answers.iter().position(|l| *l == listing_id);
+		let at = bounty.answers.iter().position(|a| a.listing == listing_id);
 		let at = at.ok_or(Error::<T>::NotAnAnswer)?;
 		let listing = Self::buyable_listing(listing_id, &buyer)?;
 		// On the pot already: move the reward from one hold to the other.
@@ -95,6 +112,29 @@ impl<T: Config> Pallet<T> {
 			Bounties::<T>::insert(id, bounty);
 			Ok(())
 		}
+	}
+
+	/// `who`, the buyer of bounty `id`, rejects the answer `listing_id`: it is removed and its
+	/// device cannot answer this bounty again.
+	pub(crate) fn do_reject_answer(
+		who: &T::AccountId,
+		id: BountyId,
+		listing_id: ListingId,
+	) -> DispatchResult {
+		let mut bounty = Self::live_bounty(id)?;
+		ensure!(bounty.buyer == *who, Error::<T>::NotBountyOwner);
+		let at = bounty.answers.iter().position(|a| a.listing == listing_id);
+		let answer = bounty.answers.remove(at.ok_or(Error::<T>::NotAnAnswer)?);
+		bounty.rejected.try_push(answer.device).map_err(|_| Error::<T>::TooManyRejections)?;
+		Bounties::<T>::insert(id, bounty);
+		Self::deposit_event(Event::AnswerRejected { bounty: id, listing: listing_id });
+		Ok(())
+	}
+
+	/// Whether `answer`'s listing can no longer be bought: gone, closed or expired.
+	fn dead(answer: &Answer) -> bool {
+		Listings::<T>::get(answer.listing)
+			.is_none_or(|l| l.status != ListingStatus::Open || Self::now() > l.expires_at)
 	}
 
 	/// Closes bounty `id`: by its buyer (`who`) at any time, by anyone (or the hook, `None`)

@@ -36,6 +36,7 @@ impl<T: Config> Pallet<T> {
 			let payee = Self::payee(&purchase.seller, fee);
 			T::Currency::transfer(&purchase.buyer, &payee, fee, Preservation::Preserve)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
+			Self::note_redirect(&purchase.seller, &payee, fee);
 		}
 		Self::deposit_event(Event::DisputeWonBySeller { purchase: id, fee });
 		Self::settle_purchase(id, purchase, false)

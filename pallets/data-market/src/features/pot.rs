@@ -67,6 +67,7 @@ impl<T: Config> Pallet<T> {
 			Restriction::Free,
 			Fortitude::Force,
 		)?;
+		Self::note_redirect(to, &payee, amount);
 		Ok(payee)
 	}
 
@@ -79,7 +80,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Who receives a payment of `amount` meant for `to`: `to` if it can receive it, else the
 	/// fee destination, else the pot itself (whose free balance always keeps the existential
-	/// deposit). A redirection is reported with [`Event::PayoutRedirected`].
+	/// deposit; only governance can move what stays there).
 	pub(crate) fn payee(to: &T::AccountId, amount: BalanceOf<T>) -> T::AccountId {
 		let can_receive = |who: &T::AccountId| {
 			T::Currency::can_deposit(who, amount, Provenance::Extant) == DepositConsequence::Success
@@ -88,13 +89,22 @@ impl<T: Config> Pallet<T> {
 			return to.clone();
 		}
 		let fund = T::FeeDestination::get();
-		let payee = if can_receive(&fund) { fund } else { Self::pot() };
-		Self::deposit_event(Event::PayoutRedirected {
-			intended: to.clone(),
-			to: payee.clone(),
-			amount,
-		});
-		payee
+		if can_receive(&fund) {
+			fund
+		} else {
+			Self::pot()
+		}
+	}
+
+	/// Reports a payment of `amount` meant for `to` that `payee` received instead.
+	pub(crate) fn note_redirect(to: &T::AccountId, payee: &T::AccountId, amount: BalanceOf<T>) {
+		if to != payee {
+			Self::deposit_event(Event::PayoutRedirected {
+				intended: to.clone(),
+				to: payee.clone(),
+				amount,
+			});
+		}
 	}
 
 	/// Gives the pot the existential deposit from `payer` if it lacks it (once in the chain's

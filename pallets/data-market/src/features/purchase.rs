@@ -143,7 +143,7 @@ impl<T: Config> Pallet<T> {
 	/// the listing, which sells again if it was sold out and has not expired. Otherwise buyers
 	/// who never meant to pay, or a seller's missed deliveries, would use up a listing's sales
 	/// for good. A listing a dispute forfeited stays closed.
-	fn end_refunded_purchase(id: PurchaseId, purchase: &Purchase<T>) -> DispatchResult {
+	pub(crate) fn end_refunded_purchase(id: PurchaseId, purchase: &Purchase<T>) -> DispatchResult {
 		Purchases::<T>::remove(id);
 		let mut listing = Listings::<T>::get(purchase.listing).ok_or(Error::<T>::UnknownListing)?;
 		listing.open_purchases = listing.open_purchases.saturating_sub(1);

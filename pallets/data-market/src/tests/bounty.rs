@@ -85,7 +85,11 @@ fn post_bounty_errors() {
 fn answer_bounty_records_the_listing() {
 	new_test_ext(|| {
 		let (bounty, listing) = answered();
-		assert_eq!(Bounties::<Test>::get(bounty).unwrap().answers.to_vec(), vec![listing]);
+		let device = Listings::<Test>::get(listing).unwrap().device;
+		assert_eq!(
+			Bounties::<Test>::get(bounty).unwrap().answers.to_vec(),
+			vec![Answer { listing, device }]
+		);
 		assert_eq!(events().last(), Some(&Event::BountyAnswered { bounty, listing }));
 	});
 }
@@ -215,12 +219,11 @@ fn accept_answer_rejects_closed_expired_and_own_listings() {
 		System::set_block_number(21);
 		assert_noop!(accept(BUYER, bounty, short), Error::<Test>::ListingExpired);
 
-		// A seller's own bounty.
+		// A seller's own bounty: its listings cannot even answer it.
 		let own = NextBountyId::<Test>::get();
 		assert_ok!(post(SELLER2, REWARD, 1, DEADLINE));
 		let mine = list_as(SELLER2, device_of(SELLER2, 3), 1);
-		assert_ok!(answer(SELLER2, own, mine));
-		assert_noop!(accept(SELLER2, own, mine), Error::<Test>::BuyerIsSeller);
+		assert_noop!(answer(SELLER2, own, mine), Error::<Test>::BuyerIsSeller);
 	});
 }
 
@@ -247,5 +250,97 @@ fn close_bounty_by_anyone_after_the_deadline() {
 		assert_ok!(close());
 		assert_eq!(free(BUYER), START);
 		assert_noop!(close(), Error::<Test>::UnknownBounty);
+	});
+}
+
+#[test]
+fn an_answer_must_be_a_listing_the_buyer_can_buy_now() {
+	new_test_ext(|| {
+		let bounty = posted();
+		// The bounty's own buyer cannot answer it.
+		let own = list_as(BUYER, device_of(BUYER, 7), 1);
+		assert_noop!(answer(BUYER, bounty, own), Error::<Test>::BuyerIsSeller);
+		// Nor can one whose device is not active, or an expired listing.
+		let suspended = list_as(SELLER2, device_of(SELLER2, 8), 1);
+		MockDevices::set_status(
+			&device_of(SELLER2, 8),
+			DeviceStatus::Suspended { by: Role::Owner },
+		);
+		assert_noop!(answer(SELLER2, bounty, suspended), Error::<Test>::DeviceUnavailable);
+		let listing = listed();
+		System::set_block_number(EXPIRES + 1);
+		let late = NextBountyId::<Test>::get();
+		assert_ok!(post(BUYER, REWARD, 2, EXPIRES + 50));
+		assert_noop!(answer(SELLER, late, listing), Error::<Test>::ListingExpired);
+	});
+}
+
+#[test]
+fn withdrawn_listings_do_not_keep_answer_slots() {
+	new_test_ext(|| {
+		let bounty = posted();
+		// Squatting as it was: list, answer, withdraw (the bond comes back), on every slot.
+		for seed in 2..2 + MaxAnswers::get() as u8 {
+			let listing = list_as(SELLER2, device_of(SELLER2, seed), 1);
+			assert_ok!(answer(SELLER2, bounty, listing));
+			assert_ok!(DataMarket::withdraw_listing(RuntimeOrigin::signed(SELLER2), listing));
+		}
+		assert_eq!(free(SELLER2), START, "squatting cost nothing but fees");
+		let honest = listed();
+		assert_ok!(answer(SELLER, bounty, honest));
+		let answers = Bounties::<Test>::get(bounty).unwrap().answers;
+		assert_eq!(answers.iter().map(|a| a.listing).collect::<Vec<_>>(), vec![honest]);
+	});
+}
+
+#[test]
+fn a_device_answers_a_bounty_once() {
+	new_test_ext(|| {
+		let (bounty, listing) = answered();
+		let same_device = list_as(SELLER, device(), 1);
+		assert_noop!(answer(SELLER, bounty, same_device), Error::<Test>::AlreadyAnswered);
+		// Once its first answer died, the device may answer again.
+		assert_ok!(DataMarket::withdraw_listing(RuntimeOrigin::signed(SELLER), listing));
+		assert_ok!(answer(SELLER, bounty, same_device));
+		let answers = Bounties::<Test>::get(bounty).unwrap().answers;
+		assert_eq!(answers.iter().map(|a| a.listing).collect::<Vec<_>>(), vec![same_device]);
+	});
+}
+
+#[test]
+fn the_buyer_rejects_an_answer_for_good() {
+	new_test_ext(|| {
+		let (bounty, listing) = answered();
+		assert_ok!(DataMarket::reject_answer(RuntimeOrigin::signed(BUYER), bounty, listing));
+		assert!(events().contains(&Event::AnswerRejected { bounty, listing }));
+		let stored = Bounties::<Test>::get(bounty).unwrap();
+		assert!(stored.answers.is_empty());
+		assert_eq!(stored.rejected.to_vec(), vec![Listings::<Test>::get(listing).unwrap().device]);
+		assert_noop!(answer(SELLER, bounty, listing), Error::<Test>::DeviceRejected);
+		let again = list_as(SELLER, device(), 1);
+		assert_noop!(answer(SELLER, bounty, again), Error::<Test>::DeviceRejected);
+		assert_noop!(accept(BUYER, bounty, listing), Error::<Test>::NotAnAnswer);
+	});
+}
+
+#[test]
+fn reject_answer_errors() {
+	new_test_ext(|| {
+		let (bounty, listing) = answered();
+		let reject = |who, bounty, listing| {
+			DataMarket::reject_answer(RuntimeOrigin::signed(who), bounty, listing)
+		};
+		assert_noop!(reject(BUYER, 9, listing), Error::<Test>::UnknownBounty);
+		assert_noop!(reject(OTHER, bounty, listing), Error::<Test>::NotBountyOwner);
+		assert_noop!(reject(BUYER, bounty, 9), Error::<Test>::NotAnAnswer);
+		// Every device rejected that the bounty can record: close it and post anew.
+		for seed in 2..2 + MaxAnswers::get() as u8 {
+			let other = list_as(SELLER2, device_of(SELLER2, seed), 1);
+			assert_ok!(answer(SELLER2, bounty, other));
+			assert_ok!(reject(BUYER, bounty, other));
+		}
+		assert_noop!(reject(BUYER, bounty, listing), Error::<Test>::TooManyRejections);
+		System::set_block_number(DEADLINE + 1);
+		assert_noop!(reject(BUYER, bounty, listing), Error::<Test>::BountyDeadlinePassed);
 	});
 }

@@ -194,28 +194,24 @@ fn the_v2_migration_moves_every_hold_to_the_pot() {
 			3,
 			50
 		));
-		let pot = DataMarket::pot();
-		for (reason, who, amount) in [
+		to_version_1(&[
 			(HoldReason::Escrow, BUYER, PRICE),
 			(HoldReason::SellerBond, SELLER, BOND),
 			(HoldReason::BountyEscrow, OTHER, 300),
-		] {
-			use frame_support::traits::{
-				fungible::MutateHold,
-				tokens::{Fortitude, Precision, Restriction},
-			};
-			assert_ok!(Balances::transfer_on_hold(
-				&reason.into(),
-				&pot,
-				&who,
-				amount,
-				Precision::Exact,
-				Restriction::OnHold,
-				Fortitude::Force
-			));
-		}
-		reap(pot, FUND);
-		StorageVersion::new(1).put::<DataMarket>();
+		]);
+		// Version 1 bounties list answers by listing only: one of a listing that exists and
+		// one of a listing that is gone.
+		let listing = Purchases::<Test>::get(purchase).unwrap().listing;
+		let old = crate::migrations::v2::OldBounty::<Test> {
+			buyer: OTHER,
+			request: cid("bafkreirequest"),
+			reward: 100,
+			max_accepted: 3,
+			accepted: 0,
+			deadline: 50,
+			answers: vec![listing, 999].try_into().unwrap(),
+		};
+		frame_support::storage::unhashed::put(&Bounties::<Test>::hashed_key_for(bounty), &old);
 
 		crate::migrations::v2::MoveHoldsToPot::<Test>::on_runtime_upgrade();
 
@@ -226,11 +222,72 @@ fn the_v2_migration_moves_every_hold_to_the_pot() {
 		assert_eq!(pot_held(HoldReason::Escrow), PRICE);
 		assert_eq!(pot_held(HoldReason::BountyEscrow), 300);
 		assert_eq!(free(DataMarket::pot()), 1, "the fund gave the pot its deposit");
-		assert!(
-			Bounties::<Test>::get(bounty).is_some() && Purchases::<Test>::get(purchase).is_some()
-		);
+		let device = Listings::<Test>::get(listing).unwrap().device;
+		let stored = Bounties::<Test>::get(bounty).unwrap();
+		assert_eq!(stored.answers.to_vec(), vec![Answer { listing, device }]);
+		assert!(stored.rejected.is_empty() && Purchases::<Test>::get(purchase).is_some());
 		// Run twice, it changes nothing.
 		crate::migrations::v2::MoveHoldsToPot::<Test>::on_runtime_upgrade();
 		assert_eq!(pot_held(HoldReason::SellerBond), BOND);
+	});
+}
+
+/// Turns the chain into a version 1 chain: `holds` back on the payers' accounts, no pot.
+fn to_version_1(holds: &[(HoldReason, u64, u64)]) {
+	use frame_support::traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision, Restriction},
+	};
+	let pot = DataMarket::pot();
+	for (reason, who, amount) in holds {
+		assert_ok!(Balances::transfer_on_hold(
+			&(*reason).into(),
+			&pot,
+			who,
+			*amount,
+			Precision::Exact,
+			Restriction::OnHold,
+			Fortitude::Force
+		));
+	}
+	reap(pot, FUND);
+	StorageVersion::new(1).put::<DataMarket>();
+}
+
+#[test]
+fn the_v2_migration_gives_up_commitments_a_freeze_still_needs() {
+	new_test_ext(|| {
+		// Version 1 let a buyer commit frozen money, and paid escrow out Politely (so never,
+		// while frozen). Moving it with Force would let the frozen money out.
+		let (listing, purchase) = bought();
+		to_version_1(&[(HoldReason::Escrow, BUYER, PRICE), (HoldReason::SellerBond, SELLER, BOND)]);
+		freeze(BUYER, START);
+
+		crate::migrations::v2::MoveHoldsToPot::<Test>::on_runtime_upgrade();
+
+		assert!(Purchases::<Test>::get(purchase).is_none(), "refunded");
+		assert_eq!((free(BUYER), held(HoldReason::Escrow, BUYER)), (START, 0));
+		assert!(events().contains(&Event::Refunded { purchase, buyer: BUYER, amount: PRICE }));
+		assert_eq!(Balances::total_balance(&BUYER), START, "the freeze stands");
+		// The seller's bond moved: the listing goes on.
+		assert_eq!(pot_held(HoldReason::SellerBond), BOND);
+		assert_eq!(Listings::<Test>::get(listing).unwrap().status, ListingStatus::Open);
+	});
+}
+
+#[test]
+fn the_v2_migration_closes_a_listing_whose_bond_a_freeze_still_needs() {
+	new_test_ext(|| {
+		let listing = listed();
+		to_version_1(&[(HoldReason::SellerBond, SELLER, BOND)]);
+		freeze(SELLER, START);
+
+		crate::migrations::v2::MoveHoldsToPot::<Test>::on_runtime_upgrade();
+
+		assert!(Listings::<Test>::get(listing).is_none(), "closed with no bond, nothing open");
+		assert_eq!((free(SELLER), held(HoldReason::SellerBond, SELLER)), (START, 0));
+		assert!(
+			events().contains(&Event::ListingClosed { listing, status: ListingStatus::Withdrawn })
+		);
 	});
 }

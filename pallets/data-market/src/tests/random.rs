@@ -6,7 +6,9 @@
 use crate::{mock::*, *};
 use crypto_box::aead::rand_core::RngCore;
 use frame_support::traits::Hooks;
-use itc_primitives::device::{testing::MockDevices, DeviceCode, DeviceStatus, Role};
+use itc_primitives::device::{
+	testing::MockDevices, DeviceCode, DeviceRegistry, DeviceStatus, Role,
+};
 
 const ACTORS: [u64; 4] = [SELLER, BUYER, OTHER, SELLER2];
 
@@ -65,8 +67,9 @@ impl Fuzz {
 		let _ = match self.below(16) {
 			0 | 1 => {
 				let device = self.pick(&self.devices.clone());
+				let owner = <MockDevices as DeviceRegistry<u64>>::owner(&device);
 				DataMarket::list(
-					self.origin(),
+					self.origin_or(owner),
 					device,
 					cid("bafkreidata"),
 					crate::crypto::commitment(&CONTENT_KEY),
@@ -116,7 +119,8 @@ impl Fuzz {
 			),
 			13 => DataMarket::answer_bounty(self.origin_or(seller_of_listing), bounty, listing),
 			14 => {
-				let answer = Bounties::<Test>::get(bounty).and_then(|b| b.answers.first().copied());
+				let answer = Bounties::<Test>::get(bounty)
+					.and_then(|b| b.answers.first().map(|a| a.listing));
 				let seed = self.key_seed(bounty_owner);
 				let listing = answer.unwrap_or(listing);
 				DataMarket::accept_answer(
@@ -125,6 +129,12 @@ impl Fuzz {
 					listing,
 					box_keys(seed).1,
 				)
+			},
+			15 if self.below(2) == 0 => {
+				let answer =
+					Bounties::<Test>::get(bounty).and_then(|b| b.answers.last().map(|a| a.listing));
+				let listing = answer.unwrap_or(listing);
+				DataMarket::reject_answer(self.origin_or(bounty_owner), bounty, listing)
 			},
 			_ => DataMarket::close_bounty(self.origin_or(bounty_owner), bounty),
 		};
@@ -164,6 +174,7 @@ fn kind(event: &Event<Test>) -> &'static str {
 		Event::ListingClosed { status: ListingStatus::SoldOut, .. } => "sold out",
 		Event::ListingClosed { status: ListingStatus::Expired, .. } => "expired",
 		Event::BountyClosed { .. } => "bounty closed",
+		Event::AnswerRejected { .. } => "answer rejected",
 		_ => "other",
 	}
 }
@@ -171,7 +182,7 @@ fn kind(event: &Event<Test>) -> &'static str {
 #[test]
 fn random_call_sequences_keep_every_invariant() {
 	let mut seen = std::collections::BTreeSet::new();
-	for seed in 0..24 {
+	for seed in 0..32 {
 		new_test_ext(|| {
 			let issuance = Balances::total_issuance();
 			let devices = vec![
@@ -208,6 +219,7 @@ fn random_call_sequences_keep_every_invariant() {
 	// The sequences reach every outcome, so the invariants were checked after each.
 	let all = [
 		"answer accepted",
+		"answer rejected",
 		"bounty closed",
 		"buyer won",
 		"confirmed",
