@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1346`
 		//  Estimated: `3557`
-		// Minimum execution time: 247_885_000 picoseconds.
-		Weight::from_parts(267_291_000, 0)
+		// Minimum execution time: 254_427_000 picoseconds.
+		Weight::from_parts(294_252_000, 0)
 			.saturating_add(Weight::from_parts(0, 3557))
 			.saturating_add(T::DbWeight::get().reads(4))
 	}
@@ -86,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1346`
 		//  Estimated: `95849`
-		// Minimum execution time: 462_267_000 picoseconds.
-		Weight::from_parts(523_902_000, 0)
+		// Minimum execution time: 509_526_000 picoseconds.
+		Weight::from_parts(627_116_000, 0)
 			.saturating_add(Weight::from_parts(0, 95849))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -108,10 +108,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DagAccounts::NextSeq` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `DagAccounts::Accounts` (r:512 w:512)
 	/// Proof: `DagAccounts::Accounts` (`max_values`: None, `max_size`: Some(225), added: 2700, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:512 w:512)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:512 w:512)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ChainClock::GenesisMoment` (r:1 w:0)
 	/// Proof: `ChainClock::GenesisMoment` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -134,25 +130,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 1024]`.
 	fn propose_anchoring(v: u32, s: u32, r: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0 + n * (118 ±0) + r * (105 ±0) + s * (311 ±0) + v * (153 ±0)`
-		//  Estimated: `30741 + n * (2538 ±7) + r * (2538 ±15) + s * (2700 ±0) + v * (30712 ±246)`
-		// Minimum execution time: 19_262_821_000 picoseconds.
-		Weight::from_parts(19_740_146_000, 0)
+		//  Measured:  `0 + n * (117 ±0) + r * (105 ±0) + s * (152 ±0) + v * (153 ±0)`
+		//  Estimated: `30741 + n * (2538 ±7) + r * (2538 ±15) + s * (2700 ±0) + v * (30712 ±5)`
+		// Minimum execution time: 16_062_249_000 picoseconds.
+		Weight::from_parts(2_113_110_563, 0)
 			.saturating_add(Weight::from_parts(0, 30741))
-			// Standard Error: 2_935_433
-			.saturating_add(Weight::from_parts(88_604_996, 0).saturating_mul(s.into()))
-			// Standard Error: 2_927_619
-			.saturating_add(Weight::from_parts(2_419_792, 0).saturating_mul(r.into()))
-			// Standard Error: 1_465_627
-			.saturating_add(Weight::from_parts(12_242_582, 0).saturating_mul(n.into()))
+			// Standard Error: 72_001_257
+			.saturating_add(Weight::from_parts(98_019_319, 0).saturating_mul(v.into()))
+			// Standard Error: 4_453_516
+			.saturating_add(Weight::from_parts(792_941, 0).saturating_mul(s.into()))
+			// Standard Error: 4_434_167
+			.saturating_add(Weight::from_parts(27_718_468, 0).saturating_mul(r.into()))
+			// Standard Error: 2_221_552
+			.saturating_add(Weight::from_parts(22_737_150, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2538).saturating_mul(n.into()))
@@ -174,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `180`
 		//  Estimated: `1505`
-		// Minimum execution time: 32_661_000 picoseconds.
-		Weight::from_parts(42_079_000, 0)
+		// Minimum execution time: 38_993_000 picoseconds.
+		Weight::from_parts(46_316_000, 0)
 			.saturating_add(Weight::from_parts(0, 1505))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -199,11 +197,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `298 + p * (157 ±0)`
 		//  Estimated: `3557 + p * (94859 ±0)`
-		// Minimum execution time: 68_498_000 picoseconds.
-		Weight::from_parts(71_813_741, 0)
+		// Minimum execution time: 78_457_000 picoseconds.
+		Weight::from_parts(104_423_722, 0)
 			.saturating_add(Weight::from_parts(0, 3557))
-			// Standard Error: 178_904
-			.saturating_add(Weight::from_parts(5_309_130, 0).saturating_mul(p.into()))
+			// Standard Error: 514_587
+			.saturating_add(Weight::from_parts(5_651_642, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -226,8 +224,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1346`
 		//  Estimated: `3557`
-		// Minimum execution time: 247_885_000 picoseconds.
-		Weight::from_parts(267_291_000, 0)
+		// Minimum execution time: 254_427_000 picoseconds.
+		Weight::from_parts(294_252_000, 0)
 			.saturating_add(Weight::from_parts(0, 3557))
 			.saturating_add(ParityDbWeight::get().reads(4))
 	}
@@ -245,8 +243,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1346`
 		//  Estimated: `95849`
-		// Minimum execution time: 462_267_000 picoseconds.
-		Weight::from_parts(523_902_000, 0)
+		// Minimum execution time: 509_526_000 picoseconds.
+		Weight::from_parts(627_116_000, 0)
 			.saturating_add(Weight::from_parts(0, 95849))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(2))
@@ -267,10 +265,6 @@ impl WeightInfo for () {
 	/// Proof: `DagAccounts::NextSeq` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `DagAccounts::Accounts` (r:512 w:512)
 	/// Proof: `DagAccounts::Accounts` (`max_values`: None, `max_size`: Some(225), added: 2700, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:512 w:512)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:512 w:512)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ChainClock::GenesisMoment` (r:1 w:0)
 	/// Proof: `ChainClock::GenesisMoment` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -293,25 +287,27 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[1, 1024]`.
 	fn propose_anchoring(v: u32, s: u32, r: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0 + n * (118 ±0) + r * (105 ±0) + s * (311 ±0) + v * (153 ±0)`
-		//  Estimated: `30741 + n * (2538 ±7) + r * (2538 ±15) + s * (2700 ±0) + v * (30712 ±246)`
-		// Minimum execution time: 19_262_821_000 picoseconds.
-		Weight::from_parts(19_740_146_000, 0)
+		//  Measured:  `0 + n * (117 ±0) + r * (105 ±0) + s * (152 ±0) + v * (153 ±0)`
+		//  Estimated: `30741 + n * (2538 ±7) + r * (2538 ±15) + s * (2700 ±0) + v * (30712 ±5)`
+		// Minimum execution time: 16_062_249_000 picoseconds.
+		Weight::from_parts(2_113_110_563, 0)
 			.saturating_add(Weight::from_parts(0, 30741))
-			// Standard Error: 2_935_433
-			.saturating_add(Weight::from_parts(88_604_996, 0).saturating_mul(s.into()))
-			// Standard Error: 2_927_619
-			.saturating_add(Weight::from_parts(2_419_792, 0).saturating_mul(r.into()))
-			// Standard Error: 1_465_627
-			.saturating_add(Weight::from_parts(12_242_582, 0).saturating_mul(n.into()))
+			// Standard Error: 72_001_257
+			.saturating_add(Weight::from_parts(98_019_319, 0).saturating_mul(v.into()))
+			// Standard Error: 4_453_516
+			.saturating_add(Weight::from_parts(792_941, 0).saturating_mul(s.into()))
+			// Standard Error: 4_434_167
+			.saturating_add(Weight::from_parts(27_718_468, 0).saturating_mul(r.into()))
+			// Standard Error: 2_221_552
+			.saturating_add(Weight::from_parts(22_737_150, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(v.into())))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(s.into())))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(v.into())))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(s.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2538).saturating_mul(n.into()))
@@ -333,8 +329,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `180`
 		//  Estimated: `1505`
-		// Minimum execution time: 32_661_000 picoseconds.
-		Weight::from_parts(42_079_000, 0)
+		// Minimum execution time: 38_993_000 picoseconds.
+		Weight::from_parts(46_316_000, 0)
 			.saturating_add(Weight::from_parts(0, 1505))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(2))
@@ -358,11 +354,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `298 + p * (157 ±0)`
 		//  Estimated: `3557 + p * (94859 ±0)`
-		// Minimum execution time: 68_498_000 picoseconds.
-		Weight::from_parts(71_813_741, 0)
+		// Minimum execution time: 78_457_000 picoseconds.
+		Weight::from_parts(104_423_722, 0)
 			.saturating_add(Weight::from_parts(0, 3557))
-			// Standard Error: 178_904
-			.saturating_add(Weight::from_parts(5_309_130, 0).saturating_mul(p.into()))
+			// Standard Error: 514_587
+			.saturating_add(Weight::from_parts(5_651_642, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))
