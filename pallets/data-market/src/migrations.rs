@@ -103,7 +103,8 @@ pub mod v2 {
 		}
 	}
 
-	/// A purchase whose escrow stayed with its buyer: it is refunded.
+	/// A purchase whose escrow stayed with its buyer: it is refunded. One whose key was
+	/// delivered keeps its sale (the buyer has the key), so its listing does not reopen.
 	fn unwind_purchase<T: Config>(
 		id: PurchaseId,
 		purchase: &Purchase<T>,
@@ -113,7 +114,12 @@ pub mod v2 {
 			buyer: purchase.buyer.clone(),
 			amount: purchase.amount,
 		});
-		Pallet::<T>::end_refunded_purchase(id, purchase)
+		match purchase.state {
+			PurchaseState::AwaitingDelivery { .. } => {
+				Pallet::<T>::end_refunded_purchase(id, purchase)
+			},
+			PurchaseState::Delivered { .. } => Pallet::<T>::end_purchase(id, purchase),
+		}
 	}
 
 	/// A bounty whose escrow stayed with its buyer: it closes.

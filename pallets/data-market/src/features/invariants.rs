@@ -4,7 +4,10 @@ use crate::*;
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{
 	ensure,
-	traits::fungible::{Inspect, InspectHold},
+	traits::{
+		fungible::{Inspect, InspectHold},
+		Get,
+	},
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -43,6 +46,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				listing.status != ListingStatus::Forfeited || listing.bond.is_zero(),
 				"a forfeited listing still has a bond"
+			);
+			ensure!(
+				listing.status != ListingStatus::Open || listing.bond >= T::MinSellerBond::get(),
+				"an open listing lacks its bond"
 			);
 			ensure!(
 				listing.status != ListingStatus::Open || listing.sold < listing.max_sales,

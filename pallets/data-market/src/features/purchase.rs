@@ -3,7 +3,10 @@
 use crate::*;
 use frame_support::{ensure, traits::Get};
 use itc_primitives::device::DeviceRegistry;
-use sp_runtime::{traits::Saturating, DispatchError, DispatchResult};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError, DispatchResult,
+};
 
 impl<T: Config> Pallet<T> {
 	/// `buyer` buys listing `id` for at most `max_price`.
@@ -140,15 +143,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Ends purchase `id`, refunded because its key was never delivered: the sale goes back to
-	/// the listing, which sells again if it was sold out and has not expired. Otherwise buyers
-	/// who never meant to pay, or a seller's missed deliveries, would use up a listing's sales
-	/// for good. A listing a dispute forfeited stays closed.
+	/// the listing, which sells again if it was sold out, has not expired and still has its
+	/// bond. Otherwise buyers who never meant to pay, or a seller's missed deliveries, would use
+	/// up a listing's sales for good. A listing a dispute forfeited stays closed.
 	pub(crate) fn end_refunded_purchase(id: PurchaseId, purchase: &Purchase<T>) -> DispatchResult {
 		Purchases::<T>::remove(id);
 		let mut listing = Listings::<T>::get(purchase.listing).ok_or(Error::<T>::UnknownListing)?;
 		listing.open_purchases = listing.open_purchases.saturating_sub(1);
 		listing.sold = listing.sold.saturating_sub(1);
-		if listing.status == ListingStatus::SoldOut && Self::now() <= listing.expires_at {
+		let reopen = listing.status == ListingStatus::SoldOut
+			&& Self::now() <= listing.expires_at
+			&& listing.bond >= T::MinSellerBond::get()
+			&& !listing.bond.is_zero();
+		if reopen {
 			listing.status = ListingStatus::Open;
 			Self::deposit_event(Event::ListingReopened { listing: purchase.listing });
 		}

@@ -291,3 +291,40 @@ fn the_v2_migration_closes_a_listing_whose_bond_a_freeze_still_needs() {
 		);
 	});
 }
+
+#[test]
+fn the_v2_migration_keeps_the_sale_of_a_delivered_purchase_it_gives_up() {
+	new_test_ext(|| {
+		let listing = list_as(SELLER, device(), 1);
+		let purchase = buy_as(BUYER, listing, 42);
+		deliver(purchase, seal(42, &CONTENT_KEY));
+		to_version_1(&[(HoldReason::Escrow, BUYER, PRICE), (HoldReason::SellerBond, SELLER, BOND)]);
+		freeze(BUYER, START);
+
+		crate::migrations::v2::MoveHoldsToPot::<Test>::on_runtime_upgrade();
+
+		// The buyer has the key: the sale stands and the listing stays sold out.
+		assert!(Purchases::<Test>::get(purchase).is_none());
+		assert!(Listings::<Test>::get(listing).is_none(), "sold out, nothing open: removed");
+		assert!(!events().contains(&Event::ListingReopened { listing }));
+		assert_eq!(free(SELLER), START, "its bond came back");
+	});
+}
+
+#[test]
+fn a_listing_the_migration_left_without_a_bond_never_reopens() {
+	new_test_ext(|| {
+		let listing = list_as(SELLER, device(), 1);
+		let purchase = buy_as(BUYER, listing, 42);
+		to_version_1(&[(HoldReason::Escrow, BUYER, PRICE), (HoldReason::SellerBond, SELLER, BOND)]);
+		freeze(SELLER, START);
+
+		crate::migrations::v2::MoveHoldsToPot::<Test>::on_runtime_upgrade();
+		assert_eq!(Listings::<Test>::get(listing).unwrap().bond, 0);
+
+		run_to(1 + DELIVERY + 1); // the hook refunds the undelivered purchase
+		assert!(Purchases::<Test>::get(purchase).is_none());
+		assert!(Listings::<Test>::get(listing).is_none(), "closed, not reopened without a bond");
+		assert!(!events().contains(&Event::ListingReopened { listing }));
+	});
+}
