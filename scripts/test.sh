@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: set up the machine, build, and run every test: rustfmt and clippy, the
-# chain specs against the runtime's presets, unit and runtime tests (cargo nextest), the
-# pallets' benchmarks as tests, the ink! contracts (build, lint, #[ink::test]s), the
+# chain specs against the runtime's presets, unit and runtime tests (cargo nextest), a seeded
+# run of the whole-runtime fuzzer, the pallets' benchmarks as tests, the ink! contracts (build, lint, #[ink::test]s), the
 # end-to-end tests against the real node with @polkadot/api and @polkadot/api-contract, then
 # the zombienet fault drills on four-validator networks.
 set -euo pipefail
@@ -25,6 +25,13 @@ scripts/chain-specs.sh --check
 
 step "unit and runtime tests"
 cargo nextest run --locked --release --workspace --no-fail-fast
+
+step "runtime fuzzer: seeded and deterministic, every invariant after every block (about 3 minutes)"
+# --workspace keeps the feature set of the step above, so nothing is rebuilt.
+ITC_FUZZ_SEED="${ITC_FUZZ_SEED:-20261207}" ITC_FUZZ_INPUTS="${ITC_FUZZ_INPUTS:-5000}" \
+ITC_FUZZ_SECONDS="${ITC_FUZZ_SECONDS:-240}" \
+	cargo nextest run --locked --release --workspace --run-ignored only \
+	-E 'test(=seeded_fuzz_ci)' --no-capture
 
 step "benchmark tests (each benchmark runs once against the pallet's mock)"
 cargo nextest run --locked --release --no-fail-fast --features runtime-benchmarks \

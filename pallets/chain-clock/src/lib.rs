@@ -78,7 +78,7 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		/// The genesis moment is never later than the current block's timestamp.
-		#[cfg(any(feature = "try-runtime", test))]
+		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			if let Some(genesis) = GenesisMoment::<T>::get() {
 				ensure!(genesis <= T::Time::now(), "genesis moment lies in the future");
