@@ -467,10 +467,8 @@ pub mod pallet {
 		/// (`crypto_box_keypair`).
 		WeakBuyerKey,
 		/// The bounty's buyer rejected an answer of this device: it cannot answer the bounty
-		/// again.
+		/// again (until `MaxAnswers` later rejections).
 		DeviceRejected,
-		/// The bounty rejected `MaxAnswers` devices already. Close it and post a new one.
-		TooManyRejections,
 	}
 
 	#[pallet::hooks]
@@ -722,7 +720,8 @@ pub mod pallet {
 
 		/// Answer a bounty with one of the caller's listings, which the bounty's buyer must be
 		/// able to buy now. A device answers a bounty once; an answer whose listing can no
-		/// longer be bought (withdrawn, sold out, expired) gives its place up to new answers.
+		/// longer be bought (withdrawn, sold out, expired, its device suspended, retired or
+		/// handed over) gives its place up to new answers.
 		///
 		/// - Origin: signed, the listing's seller.
 		///
@@ -782,12 +781,13 @@ pub mod pallet {
 		}
 
 		/// Reject an answer to the caller's bounty: it is removed, and its device cannot answer
-		/// this bounty again.
+		/// this bounty again. The bounty remembers its last `MaxAnswers` rejected devices, so a
+		/// rejection always succeeds.
 		///
 		/// - Origin: signed, the bounty's buyer, before the deadline.
 		///
 		/// Errors: [`Error::UnknownBounty`], [`Error::BountyDeadlinePassed`],
-		/// [`Error::NotBountyOwner`], [`Error::NotAnAnswer`], [`Error::TooManyRejections`].
+		/// [`Error::NotBountyOwner`], [`Error::NotAnAnswer`].
 		/// Events: [`Event::AnswerRejected`].
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::reject_answer())]

@@ -65,17 +65,18 @@ impl<T: Config> Pallet<T> {
 		let listing = Self::buyable_listing(listing_id, &bounty.buyer)?;
 		let device = listing.device;
 		ensure!(!bounty.rejected.contains(&device), Error::<T>::DeviceRejected);
-		// An earlier answer of this listing or device that died (withdrawn, sold out, expired)
-		// is replaced; a live one stands.
+		// An earlier answer of this listing or device that died (the buyer can no longer buy
+		// it) is replaced; a live one stands.
+		let buyer = bounty.buyer.clone();
 		bounty
 			.answers
-			.retain(|a| (a.listing != listing_id && a.device != device) || !Self::dead(a));
+			.retain(|a| (a.listing != listing_id && a.device != device) || !Self::dead(a, &buyer));
 		ensure!(
 			!bounty.answers.iter().any(|a| a.listing == listing_id || a.device == device),
 			Error::<T>::AlreadyAnswered
 		);
 		if bounty.answers.is_full() {
-			bounty.answers.retain(|a| !Self::dead(a));
+			bounty.answers.retain(|a| !Self::dead(a, &buyer));
 		}
 		let answer = Answer { listing: listing_id, device };
 		bounty.answers.try_push(answer).map_err(|_| Error::<T>::TooManyAnswers)?;
@@ -115,7 +116,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `who`, the buyer of bounty `id`, rejects the answer `listing_id`: it is removed and its
-	/// device cannot answer this bounty again.
+	/// device cannot answer this bounty again, until `MaxAnswers` later rejections push it out
+	/// of the bounded list (so that no number of answers can jam a bounty).
 	pub(crate) fn do_reject_answer(
 		who: &T::AccountId,
 		id: BountyId,
@@ -125,16 +127,20 @@ impl<T: Config> Pallet<T> {
 		ensure!(bounty.buyer == *who, Error::<T>::NotBountyOwner);
 		let at = bounty.answers.iter().position(|a| a.listing == listing_id);
 		let answer = bounty.answers.remove(at.ok_or(Error::<T>::NotAnAnswer)?);
-		bounty.rejected.try_push(answer.device).map_err(|_| Error::<T>::TooManyRejections)?;
+		if bounty.rejected.is_full() {
+			bounty.rejected.remove(0);
+		}
+		// Room was made above (a bound of zero keeps nothing).
+		let _ = bounty.rejected.try_push(answer.device);
 		Bounties::<T>::insert(id, bounty);
 		Self::deposit_event(Event::AnswerRejected { bounty: id, listing: listing_id });
 		Ok(())
 	}
 
-	/// Whether `answer`'s listing can no longer be bought: gone, closed or expired.
-	fn dead(answer: &Answer) -> bool {
-		Listings::<T>::get(answer.listing)
-			.is_none_or(|l| l.status != ListingStatus::Open || Self::now() > l.expires_at)
+	/// Whether `buyer` can no longer buy `answer`'s listing: gone, closed, expired, or its
+	/// device suspended, retired or handed over since (what `accept_answer` would refuse).
+	fn dead(answer: &Answer, buyer: &T::AccountId) -> bool {
+		Self::buyable_listing(answer.listing, buyer).is_err()
 	}
 
 	/// Closes bounty `id`: by its buyer (`who`) at any time, by anyone (or the hook, `None`)

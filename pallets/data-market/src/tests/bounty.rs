@@ -333,14 +333,70 @@ fn reject_answer_errors() {
 		assert_noop!(reject(BUYER, 9, listing), Error::<Test>::UnknownBounty);
 		assert_noop!(reject(OTHER, bounty, listing), Error::<Test>::NotBountyOwner);
 		assert_noop!(reject(BUYER, bounty, 9), Error::<Test>::NotAnAnswer);
-		// Every device rejected that the bounty can record: close it and post anew.
+		System::set_block_number(DEADLINE + 1);
+		assert_noop!(reject(BUYER, bounty, listing), Error::<Test>::BountyDeadlinePassed);
+	});
+}
+
+#[test]
+fn rejections_past_the_bound_forget_the_oldest_so_no_bounty_jams() {
+	new_test_ext(|| {
+		let (bounty, first) = answered();
+		let reject =
+			|listing| DataMarket::reject_answer(RuntimeOrigin::signed(BUYER), bounty, listing);
+		assert_ok!(reject(first));
+		// As many more devices as the list holds answer and are rejected: every rejection
+		// succeeds (before, the one past the bound failed and the bounty jammed).
 		for seed in 2..2 + MaxAnswers::get() as u8 {
 			let other = list_as(SELLER2, device_of(SELLER2, seed), 1);
 			assert_ok!(answer(SELLER2, bounty, other));
-			assert_ok!(reject(BUYER, bounty, other));
+			assert_ok!(reject(other));
 		}
-		assert_noop!(reject(BUYER, bounty, listing), Error::<Test>::TooManyRejections);
-		System::set_block_number(DEADLINE + 1);
-		assert_noop!(reject(BUYER, bounty, listing), Error::<Test>::BountyDeadlinePassed);
+		let rejected = Bounties::<Test>::get(bounty).unwrap().rejected;
+		assert_eq!(rejected.len() as u32, MaxAnswers::get());
+		assert!(!rejected.contains(&device()), "the oldest rejection is forgotten");
+		assert_ok!(answer(SELLER, bounty, first));
+	});
+}
+
+#[test]
+fn a_suspended_or_handed_over_device_gives_its_answer_place_up() {
+	new_test_ext(|| {
+		let bounty = posted();
+		let listings: Vec<_> = (2..2 + MaxAnswers::get() as u8)
+			.map(|seed| list_as(SELLER2, device_of(SELLER2, seed), 1))
+			.collect();
+		for listing in &listings {
+			assert_ok!(answer(SELLER2, bounty, *listing));
+		}
+		// The squatter's answers stay open listings, but their devices can no longer be sold
+		// by them: one suspended by its owner, one handed over to another account.
+		MockDevices::set_status(
+			&device_of(SELLER2, 2),
+			DeviceStatus::Suspended { by: Role::Owner },
+		);
+		MockDevices::set_owner(&device_of(SELLER2, 3), &OTHER);
+		let honest = listed();
+		assert_ok!(answer(SELLER, bounty, honest));
+		let answers = Bounties::<Test>::get(bounty).unwrap().answers;
+		let live: Vec<_> = answers.iter().map(|a| a.listing).collect();
+		assert!(
+			live.contains(&honest) && !live.contains(&listings[0]) && !live.contains(&listings[1])
+		);
+	});
+}
+
+#[test]
+fn a_handed_over_devices_old_listing_gives_its_answer_place_up() {
+	new_test_ext(|| {
+		let (bounty, old) = answered();
+		// SELLER hands the device over; its new owner lists it and answers.
+		let code = device();
+		MockDevices::set_owner(&code, &SELLER2);
+		let new = list_as(SELLER2, code, 1);
+		assert_ok!(answer(SELLER2, bounty, new));
+		let answers = Bounties::<Test>::get(bounty).unwrap().answers;
+		assert_eq!(answers.iter().map(|a| a.listing).collect::<Vec<_>>(), vec![new]);
+		assert_noop!(accept(BUYER, bounty, old), Error::<Test>::NotAnAnswer);
 	});
 }
