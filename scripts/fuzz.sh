@@ -30,15 +30,16 @@ libfuzzer)
 	if ! cargo fuzz --version >/dev/null 2>&1; then
 		cargo install cargo-fuzz --locked --version 0.13.1
 	fi
-	cd fuzz/libfuzzer
+	cd fuzz
 	# The same versions as the workspace; cargo adds libfuzzer-sys.
-	cp ../../Cargo.lock .
-	mkdir -p corpus/runtime
+	cp ../Cargo.lock libfuzzer/
+	mkdir -p libfuzzer/corpus/runtime
 	if [ -d "$CARGO_TARGET_DIR/fuzz-corpus" ]; then
-		cp -n "$CARGO_TARGET_DIR"/fuzz-corpus/*.bin corpus/runtime/ 2>/dev/null || true
+		cp -n "$CARGO_TARGET_DIR"/fuzz-corpus/*.bin libfuzzer/corpus/runtime/ 2>/dev/null || true
 	fi
 	# Stable Rust: no sanitizer (that needs nightly); coverage instrumentation is stable.
-	SKIP_WASM_BUILD=1 cargo fuzz run runtime --sanitizer none --release --codegen-units 16 \
+	SKIP_WASM_BUILD=1 cargo fuzz run --fuzz-dir libfuzzer runtime --sanitizer none --release \
+		--codegen-units 16 \
 		--target-dir "$CARGO_TARGET_DIR/libfuzzer" -- \
 		-max_total_time="${2:-600}" -max_len=4096 -timeout=30 -rss_limit_mb=4096 -print_final_stats=1
 	;;

@@ -18,18 +18,36 @@ fn both_worlds_run_empty_blocks_keeping_every_invariant() {
 	}
 }
 
-#[test]
-fn a_broken_invariant_is_reported() {
-	// The check itself must be able to fail: mint outside the rules and look.
-	let world = itc_runtime_fuzz::world::world(false);
-	let mut storage = world.storage.clone();
+/// Runs `break_it` in the one-validator world and returns the violation the check reports.
+fn violation_after(break_it: impl FnOnce()) -> String {
+	let mut storage = itc_runtime_fuzz::world::world(false).storage.clone();
 	sp_state_machine::BasicExternalities::execute_with_storage(&mut storage, || {
-		use frame_support::traits::fungible::Mutate;
-		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+		assert_eq!(itc_runtime_fuzz::invariants::check(), Ok(()));
+		break_it();
+		itc_runtime_fuzz::invariants::check().expect_err("the check must catch it")
+	})
+}
+
+#[test]
+fn the_check_catches_a_coin_minted_held_or_reserved_outside_the_rules() {
+	use frame_support::traits::{
+		fungible::{Mutate, MutateHold},
+		ReservableCurrency,
+	};
+	let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+	let minted = violation_after(|| {
 		itc_runtime::Balances::mint_into(&alice, 1).unwrap();
-		let violation = itc_runtime_fuzz::invariants::check().unwrap_err();
-		assert!(violation.contains("fixed supply"), "{violation}");
 	});
+	assert!(minted.contains("fixed supply"), "{minted}");
+	let held = violation_after(|| {
+		let escrow = pallet_data_market::HoldReason::Escrow.into();
+		itc_runtime::Balances::hold(&escrow, &alice, 1).unwrap();
+	});
+	assert!(held.contains("off its pot"), "{held}");
+	let reserved = violation_after(|| {
+		itc_runtime::Balances::reserve(&alice, 1).unwrap();
+	});
+	assert!(reserved.contains("holds and deposits"), "{reserved}");
 }
 
 fn short_run(seed: u64, inputs: u64) -> seeded::Report {

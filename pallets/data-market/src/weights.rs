@@ -86,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1436`
 		//  Estimated: `25510`
-		// Minimum execution time: 197_691_000 picoseconds.
-		Weight::from_parts(268_564_000, 0)
+		// Minimum execution time: 197_971_000 picoseconds.
+		Weight::from_parts(314_981_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1449`
 		//  Estimated: `50030`
-		// Minimum execution time: 95_268_000 picoseconds.
-		Weight::from_parts(114_925_000, 0)
+		// Minimum execution time: 96_290_000 picoseconds.
+		Weight::from_parts(169_809_000, 0)
 			.saturating_add(Weight::from_parts(0, 50030))
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -118,8 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1493`
 		//  Estimated: `25510`
-		// Minimum execution time: 133_310_000 picoseconds.
-		Weight::from_parts(157_726_000, 0)
+		// Minimum execution time: 134_993_000 picoseconds.
+		Weight::from_parts(213_580_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -134,8 +134,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `858`
 		//  Estimated: `6196`
-		// Minimum execution time: 90_430_000 picoseconds.
-		Weight::from_parts(122_219_000, 0)
+		// Minimum execution time: 91_531_000 picoseconds.
+		Weight::from_parts(137_468_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -160,8 +160,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2114`
 		//  Estimated: `25510`
-		// Minimum execution time: 161_302_000 picoseconds.
-		Weight::from_parts(218_790_000, 0)
+		// Minimum execution time: 162_776_000 picoseconds.
+		Weight::from_parts(260_138_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -174,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `946`
 		//  Estimated: `25510`
-		// Minimum execution time: 67_136_000 picoseconds.
-		Weight::from_parts(107_201_000, 0)
+		// Minimum execution time: 67_035_000 picoseconds.
+		Weight::from_parts(106_750_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -192,8 +192,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1320`
 		//  Estimated: `8799`
-		// Minimum execution time: 202_239_000 picoseconds.
-		Weight::from_parts(336_331_000, 0)
+		// Minimum execution time: 207_238_000 picoseconds.
+		Weight::from_parts(349_856_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -210,8 +210,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1421`
 		//  Estimated: `11402`
-		// Minimum execution time: 577_323_000 picoseconds.
-		Weight::from_parts(1_024_541_000, 0)
+		// Minimum execution time: 561_904_000 picoseconds.
+		Weight::from_parts(641_482_000, 0)
 			.saturating_add(Weight::from_parts(0, 11402))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -228,8 +228,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1180`
 		//  Estimated: `6196`
-		// Minimum execution time: 457_718_000 picoseconds.
-		Weight::from_parts(789_220_000, 0)
+		// Minimum execution time: 437_670_000 picoseconds.
+		Weight::from_parts(628_168_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -238,8 +238,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 297_337_000 picoseconds.
-		Weight::from_parts(350_247_000, 0)
+		// Minimum execution time: 278_532_000 picoseconds.
+		Weight::from_parts(369_413_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
@@ -254,8 +254,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1240`
 		//  Estimated: `8799`
-		// Minimum execution time: 161_073_000 picoseconds.
-		Weight::from_parts(259_155_000, 0)
+		// Minimum execution time: 151_214_000 picoseconds.
+		Weight::from_parts(191_258_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -272,8 +272,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1320`
 		//  Estimated: `8799`
-		// Minimum execution time: 205_566_000 picoseconds.
-		Weight::from_parts(259_627_000, 0)
+		// Minimum execution time: 201_467_000 picoseconds.
+		Weight::from_parts(331_031_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -292,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `885`
 		//  Estimated: `25510`
-		// Minimum execution time: 178_145_000 picoseconds.
-		Weight::from_parts(215_464_000, 0)
+		// Minimum execution time: 171_061_000 picoseconds.
+		Weight::from_parts(232_096_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -302,28 +302,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataMarket::Bounties` (`max_values`: None, `max_size`: Some(2382), added: 4857, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:65 w:0)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
-	/// Storage: `Devices::DeviceInfoOf` (r:1 w:0)
+	/// Storage: `Devices::DeviceInfoOf` (r:65 w:0)
 	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	fn answer_bounty() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2634`
+		//  Measured:  `38719`
 		//  Estimated: `187865`
-		// Minimum execution time: 214_913_000 picoseconds.
-		Weight::from_parts(257_613_000, 0)
+		// Minimum execution time: 1_120_841_000 picoseconds.
+		Weight::from_parts(1_644_924_000, 0)
 			.saturating_add(Weight::from_parts(0, 187865))
-			.saturating_add(T::DbWeight::get().reads(68))
+			.saturating_add(T::DbWeight::get().reads(132))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `DataMarket::Bounties` (r:1 w:1)
 	/// Proof: `DataMarket::Bounties` (`max_values`: None, `max_size`: Some(2382), added: 4857, mode: `MaxEncodedLen`)
 	fn reject_answer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2486`
+		//  Measured:  `2502`
 		//  Estimated: `5847`
-		// Minimum execution time: 27_701_000 picoseconds.
-		Weight::from_parts(33_011_000, 0)
+		// Minimum execution time: 27_572_000 picoseconds.
+		Weight::from_parts(45_396_000, 0)
 			.saturating_add(Weight::from_parts(0, 5847))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -350,8 +350,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3453`
 		//  Estimated: `25510`
-		// Minimum execution time: 216_266_000 picoseconds.
-		Weight::from_parts(251_942_000, 0)
+		// Minimum execution time: 211_096_000 picoseconds.
+		Weight::from_parts(284_974_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -366,8 +366,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1965`
 		//  Estimated: `6196`
-		// Minimum execution time: 91_692_000 picoseconds.
-		Weight::from_parts(107_100_000, 0)
+		// Minimum execution time: 88_275_000 picoseconds.
+		Weight::from_parts(136_757_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -387,11 +387,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `583 + n * (755 ±0)`
 		//  Estimated: `6196 + n * (2875 ±0)`
-		// Minimum execution time: 11_150_000 picoseconds.
-		Weight::from_parts(277_951_822, 0)
+		// Minimum execution time: 9_047_000 picoseconds.
+		Weight::from_parts(169_423_517, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard Error: 3_615_965
-			.saturating_add(Weight::from_parts(267_921_891, 0).saturating_mul(n.into()))
+			// Standard Error: 4_322_003
+			.saturating_add(Weight::from_parts(256_461_125, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -420,8 +420,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1436`
 		//  Estimated: `25510`
-		// Minimum execution time: 197_691_000 picoseconds.
-		Weight::from_parts(268_564_000, 0)
+		// Minimum execution time: 197_971_000 picoseconds.
+		Weight::from_parts(314_981_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(14))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -434,8 +434,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1449`
 		//  Estimated: `50030`
-		// Minimum execution time: 95_268_000 picoseconds.
-		Weight::from_parts(114_925_000, 0)
+		// Minimum execution time: 96_290_000 picoseconds.
+		Weight::from_parts(169_809_000, 0)
 			.saturating_add(Weight::from_parts(0, 50030))
 			.saturating_add(ParityDbWeight::get().reads(17))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -452,8 +452,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1493`
 		//  Estimated: `25510`
-		// Minimum execution time: 133_310_000 picoseconds.
-		Weight::from_parts(157_726_000, 0)
+		// Minimum execution time: 134_993_000 picoseconds.
+		Weight::from_parts(213_580_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(12))
 			.saturating_add(ParityDbWeight::get().writes(5))
@@ -468,8 +468,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `858`
 		//  Estimated: `6196`
-		// Minimum execution time: 90_430_000 picoseconds.
-		Weight::from_parts(122_219_000, 0)
+		// Minimum execution time: 91_531_000 picoseconds.
+		Weight::from_parts(137_468_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
@@ -494,8 +494,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2114`
 		//  Estimated: `25510`
-		// Minimum execution time: 161_302_000 picoseconds.
-		Weight::from_parts(218_790_000, 0)
+		// Minimum execution time: 162_776_000 picoseconds.
+		Weight::from_parts(260_138_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(15))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -508,8 +508,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `946`
 		//  Estimated: `25510`
-		// Minimum execution time: 67_136_000 picoseconds.
-		Weight::from_parts(107_201_000, 0)
+		// Minimum execution time: 67_035_000 picoseconds.
+		Weight::from_parts(106_750_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(2))
@@ -526,8 +526,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1320`
 		//  Estimated: `8799`
-		// Minimum execution time: 202_239_000 picoseconds.
-		Weight::from_parts(336_331_000, 0)
+		// Minimum execution time: 207_238_000 picoseconds.
+		Weight::from_parts(349_856_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -544,8 +544,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1421`
 		//  Estimated: `11402`
-		// Minimum execution time: 577_323_000 picoseconds.
-		Weight::from_parts(1_024_541_000, 0)
+		// Minimum execution time: 561_904_000 picoseconds.
+		Weight::from_parts(641_482_000, 0)
 			.saturating_add(Weight::from_parts(0, 11402))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -562,8 +562,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1180`
 		//  Estimated: `6196`
-		// Minimum execution time: 457_718_000 picoseconds.
-		Weight::from_parts(789_220_000, 0)
+		// Minimum execution time: 437_670_000 picoseconds.
+		Weight::from_parts(628_168_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(5))
@@ -572,8 +572,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 297_337_000 picoseconds.
-		Weight::from_parts(350_247_000, 0)
+		// Minimum execution time: 278_532_000 picoseconds.
+		Weight::from_parts(369_413_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
@@ -588,8 +588,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1240`
 		//  Estimated: `8799`
-		// Minimum execution time: 161_073_000 picoseconds.
-		Weight::from_parts(259_155_000, 0)
+		// Minimum execution time: 151_214_000 picoseconds.
+		Weight::from_parts(191_258_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -606,8 +606,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1320`
 		//  Estimated: `8799`
-		// Minimum execution time: 205_566_000 picoseconds.
-		Weight::from_parts(259_627_000, 0)
+		// Minimum execution time: 201_467_000 picoseconds.
+		Weight::from_parts(331_031_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -626,8 +626,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `885`
 		//  Estimated: `25510`
-		// Minimum execution time: 178_145_000 picoseconds.
-		Weight::from_parts(215_464_000, 0)
+		// Minimum execution time: 171_061_000 picoseconds.
+		Weight::from_parts(232_096_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(12))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -636,28 +636,28 @@ impl WeightInfo for () {
 	/// Proof: `DataMarket::Bounties` (`max_values`: None, `max_size`: Some(2382), added: 4857, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:65 w:0)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
-	/// Storage: `Devices::DeviceInfoOf` (r:1 w:0)
+	/// Storage: `Devices::DeviceInfoOf` (r:65 w:0)
 	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	fn answer_bounty() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2634`
+		//  Measured:  `38719`
 		//  Estimated: `187865`
-		// Minimum execution time: 214_913_000 picoseconds.
-		Weight::from_parts(257_613_000, 0)
+		// Minimum execution time: 1_120_841_000 picoseconds.
+		Weight::from_parts(1_644_924_000, 0)
 			.saturating_add(Weight::from_parts(0, 187865))
-			.saturating_add(ParityDbWeight::get().reads(68))
+			.saturating_add(ParityDbWeight::get().reads(132))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	/// Storage: `DataMarket::Bounties` (r:1 w:1)
 	/// Proof: `DataMarket::Bounties` (`max_values`: None, `max_size`: Some(2382), added: 4857, mode: `MaxEncodedLen`)
 	fn reject_answer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2486`
+		//  Measured:  `2502`
 		//  Estimated: `5847`
-		// Minimum execution time: 27_701_000 picoseconds.
-		Weight::from_parts(33_011_000, 0)
+		// Minimum execution time: 27_572_000 picoseconds.
+		Weight::from_parts(45_396_000, 0)
 			.saturating_add(Weight::from_parts(0, 5847))
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -684,8 +684,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3453`
 		//  Estimated: `25510`
-		// Minimum execution time: 216_266_000 picoseconds.
-		Weight::from_parts(251_942_000, 0)
+		// Minimum execution time: 211_096_000 picoseconds.
+		Weight::from_parts(284_974_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(15))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -700,8 +700,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1965`
 		//  Estimated: `6196`
-		// Minimum execution time: 91_692_000 picoseconds.
-		Weight::from_parts(107_100_000, 0)
+		// Minimum execution time: 88_275_000 picoseconds.
+		Weight::from_parts(136_757_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
@@ -721,11 +721,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `583 + n * (755 ±0)`
 		//  Estimated: `6196 + n * (2875 ±0)`
-		// Minimum execution time: 11_150_000 picoseconds.
-		Weight::from_parts(277_951_822, 0)
+		// Minimum execution time: 9_047_000 picoseconds.
+		Weight::from_parts(169_423_517, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard Error: 3_615_965
-			.saturating_add(Weight::from_parts(267_921_891, 0).saturating_mul(n.into()))
+			// Standard Error: 4_322_003
+			.saturating_add(Weight::from_parts(256_461_125, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4))

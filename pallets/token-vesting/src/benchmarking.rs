@@ -9,7 +9,7 @@ use frame_support::traits::{
 };
 use frame_system::RawOrigin;
 use itc_primitives::{Moment, WallClock};
-use sp_runtime::traits::{Saturating, StaticLookup};
+use sp_runtime::traits::Saturating;
 
 /// The amount of each benchmark milestone.
 fn unit<T: Config>() -> BalanceOf<T> {

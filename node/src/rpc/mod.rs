@@ -1,5 +1,8 @@
-//! JSON-RPC methods beyond the ones `sc_service` mounts: `system_accountNextIndex` and
-//! `payment_queryInfo`/`payment_queryFeeDetails`.
+//! JSON-RPC methods beyond the ones `sc_service` mounts: `system_accountNextIndex` (behind a
+//! length check, [`next_index`]), `system_dryRun` and `payment_queryInfo`/
+//! `payment_queryFeeDetails`.
+
+mod next_index;
 
 use std::sync::Arc;
 
@@ -39,7 +42,14 @@ where
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
-	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	let mut system = System::new(client.clone(), pool).into_rpc();
+	next_index::guard(&mut system, |system, account: AccountId| async move {
+		SystemApiServer::<<Block as sp_runtime::traits::Block>::Hash, AccountId, Nonce>::nonce(
+			&*system, account,
+		)
+		.await
+	})?;
+	module.merge(system)?;
 	module.merge(TransactionPayment::new(client).into_rpc())?;
 	Ok(module)
 }
