@@ -28,7 +28,7 @@ cargo nextest run --locked --release --workspace --no-fail-fast
 
 step "runtime fuzzer: seeded and deterministic, every invariant after every block (about 3 minutes)"
 # --workspace keeps the feature set of the step above, so nothing is rebuilt.
-ITC_FUZZ_SEED="${ITC_FUZZ_SEED:-20261207}" ITC_FUZZ_INPUTS="${ITC_FUZZ_INPUTS:-5000}" \
+ITC_FUZZ_SEED="${ITC_FUZZ_SEED:-20261207}" ITC_FUZZ_INPUTS="${ITC_FUZZ_INPUTS:-8000}" \
 ITC_FUZZ_SECONDS="${ITC_FUZZ_SECONDS:-240}" \
 	cargo nextest run --locked --release --workspace --run-ignored only \
 	-E 'test(=seeded_fuzz_ci)' --no-capture

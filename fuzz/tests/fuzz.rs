@@ -104,7 +104,7 @@ fn seeded_fuzz_ci() {
 	};
 	let config = seeded::Config {
 		seed: env("ITC_FUZZ_SEED", 20_261_207),
-		inputs: env("ITC_FUZZ_INPUTS", 3_000),
+		inputs: env("ITC_FUZZ_INPUTS", 8_000),
 		max_time: Duration::from_secs(env("ITC_FUZZ_SECONDS", 240)),
 		workers: 2,
 	};
