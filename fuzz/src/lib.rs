@@ -18,6 +18,7 @@ pub mod coverage;
 pub mod input;
 pub mod invariants;
 pub mod raw;
+pub mod rng;
 pub mod seeded;
 pub mod world;
 

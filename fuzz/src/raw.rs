@@ -52,10 +52,11 @@ pub fn allowed(call: &RuntimeCall) -> bool {
 		),
 		// The timestamp is an inherent; a second one in a block panics by design.
 		RuntimeCall::Timestamp(_) => false,
-		// Root may set balances and the issuance (docs/SECURITY.md); burning is filtered for
-		// signed origins but sudo_as would reach it.
+		// Root may set balances and the issuance (docs/SECURITY.md). `burn` stays in: the call
+		// filter must refuse it to every signed origin, however wrapped, and the supply
+		// invariant checks that it does.
 		RuntimeCall::Balances(
-			B::force_set_balance { .. } | B::force_adjust_total_issuance { .. } | B::burn { .. },
+			B::force_set_balance { .. } | B::force_adjust_total_issuance { .. },
 		) => false,
 		RuntimeCall::Sudo(c) => match c {
 			pallet_sudo::Call::sudo { call }

@@ -4,7 +4,8 @@
 //! Input `i` of worker `w` depends only on the seed, `w`, `i` and the inputs before it, never
 //! on time: a run replays from its seed (a time cap can only end it sooner).
 
-use crate::{run_catching, Coverage, Finding, Stats};
+use crate::{rng::SplitMix as Rng, run_catching, Coverage, Finding, Stats};
+use crypto_box::aead::rand_core::RngCore;
 use std::time::{Duration, Instant};
 
 /// What to run.
@@ -37,24 +38,6 @@ pub struct Report {
 	pub timed_out: bool,
 }
 
-/// SplitMix64.
-struct Rng(u64);
-impl Rng {
-	fn next(&mut self) -> u64 {
-		self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-		let mut z = self.0;
-		z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-		z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-		z ^ (z >> 31)
-	}
-	fn below(&mut self, n: usize) -> usize {
-		(self.next() % n.max(1) as u64) as usize
-	}
-	fn bytes(&mut self, n: usize) -> Vec<u8> {
-		(0..n).map(|_| self.next() as u8).collect()
-	}
-}
-
 /// A mutation of `base`: flips, overwrites, inserts, splices with `other`, truncation.
 fn mutate(rng: &mut Rng, base: &[u8], other: &[u8]) -> Vec<u8> {
 	let mut out = base.to_vec();
@@ -62,7 +45,7 @@ fn mutate(rng: &mut Rng, base: &[u8], other: &[u8]) -> Vec<u8> {
 		let at = rng.below(out.len().max(1));
 		match rng.below(5) {
 			0 if !out.is_empty() => out[at] ^= 1 << rng.below(8),
-			1 if !out.is_empty() => out[at] = rng.next() as u8,
+			1 if !out.is_empty() => out[at] = rng.next_u64() as u8,
 			2 => {
 				let n = 1 + rng.below(32);
 				let bytes = rng.bytes(n);

@@ -5,7 +5,6 @@ use crate::{
 	invariants::Violation,
 	world::{actors, content_key},
 };
-use crypto_box::aead::rand_core::{CryptoRng, RngCore};
 use frame_support::BoundedVec;
 use itc_primitives::token::ITC;
 use itc_runtime::{Runtime, RuntimeCall};
@@ -33,38 +32,10 @@ fn buyer_key(ctx: &mut Ctx) -> [u8; 32] {
 	}
 }
 
-/// A deterministic generator for sealing (the run must replay exactly).
-struct SplitMix(u64);
-impl RngCore for SplitMix {
-	fn next_u32(&mut self) -> u32 {
-		self.next_u64() as u32
-	}
-	fn next_u64(&mut self) -> u64 {
-		self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-		let mut z = self.0;
-		z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-		z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-		z ^ (z >> 31)
-	}
-	fn fill_bytes(&mut self, dest: &mut [u8]) {
-		for chunk in dest.chunks_mut(8) {
-			chunk.copy_from_slice(&self.next_u64().to_le_bytes()[..chunk.len()]);
-		}
-	}
-	fn try_fill_bytes(
-		&mut self,
-		dest: &mut [u8],
-	) -> Result<(), crypto_box::aead::rand_core::Error> {
-		self.fill_bytes(dest);
-		Ok(())
-	}
-}
-impl CryptoRng for SplitMix {}
-
 /// `content` sealed to `public`.
 fn seal(public: [u8; 32], content: &[u8], seed: u64) -> [u8; 80] {
 	let sealed = crypto_box::PublicKey::from(public)
-		.seal(&mut SplitMix(seed), content)
+		.seal(&mut crate::rng::SplitMix(seed), content)
 		.unwrap_or_else(|_| vec![0; 80]);
 	let mut out = [0u8; 80];
 	out.copy_from_slice(&sealed[..80]);
