@@ -240,6 +240,7 @@ fn build(three_validators: bool) -> World {
 				device: code_of_key(device).expect("registered"),
 				cid: bounded(b"bafkreifuzzpackage"),
 				key_commitment: pallet_data_market::crypto::commitment(&content_key(content)),
+				package: crate::actions::market::package_of(content, content == 0),
 				price: 10 * ITC,
 				terms: bounded(b"bafkreifuzzterms"),
 				expires_at: n + 1_000,

@@ -141,7 +141,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
-	config: Configuration,
+	mut config: Configuration,
 	dag_options: crate::cli::DagOptions,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
@@ -272,7 +272,10 @@ pub fn new_full<
 		})
 	};
 
-	let _rpc_handlers = sc_service::spawn_tasks(sc_service::SpawnTasksParams {
+	// The node serves its RPC itself (crate::rpc::server): spawn_tasks gets an endpoint that
+	// serves nobody, and the node serves the module it builds, guarded.
+	let own_rpc = crate::rpc::server::OwnServer::take(&mut config)?;
+	let rpc_handlers = sc_service::spawn_tasks(sc_service::SpawnTasksParams {
 		network: network.clone(),
 		client: client.clone(),
 		keystore: keystore_container.keystore(),
@@ -287,6 +290,16 @@ pub fn new_full<
 		telemetry: telemetry.as_mut(),
 		tracing_execute_block: None,
 	})?;
+	own_rpc.start(
+		rpc_handlers,
+		crate::rpc::server::Services {
+			client: client.clone(),
+			pool: transaction_pool.clone(),
+			network: network.clone(),
+			sync: sync_service.clone(),
+			task_manager: &mut task_manager,
+		},
+	)?;
 
 	if role.is_authority() {
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(

@@ -204,7 +204,8 @@ describe('ink! contracts with @polkadot/api-contract', () => {
     const head = (await api.rpc.chain.getHeader()).number.toNumber();
     const price = 3n * ITC;
     const { events, error } = await send(api, api.tx.dataMarket.list(code, stringToHex('bafkreidata'),
-      u8aToHex(new Uint8Array(32).fill(1)), price, stringToHex('bafkreiterms'), head + 1000, 5,
+      u8aToHex(new Uint8Array(32).fill(1)), { root: u8aToHex(new Uint8Array(32).fill(2)), chunks: 1 },
+      price, stringToHex('bafkreiterms'), head + 1000, 5,
       api.consts.dataMarket.minSellerBond), bob);
     assert.equal(error, undefined);
     const id = findEvent(events, 'dataMarket', 'Listed').data.listing.toNumber();

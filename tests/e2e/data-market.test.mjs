@@ -12,28 +12,22 @@ import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import { sha256 } from 'multiformats/hashes/sha2';
 import { connect, palletAccount, startNode } from './lib/node.mjs';
+import * as pkgFormat from './lib/package.mjs';
 import { activeDevices } from './lib/setup.mjs';
 import { findEvent, send } from './lib/tx.mjs';
 
 const ITC = 10n ** 12n;
 const PRICE = 5n * ITC;
 const BOND = 10n * ITC;
-const DATA = 'time,celsius\n2026-11-22T00:00Z,4.5\n2026-11-22T01:00Z,4.1\n';
+// Three chunks: two of 4,096 bytes and a shorter last one.
+const DATA = 'time,celsius\n' + '2026-11-22T00:00Z,4.5\n'.repeat(500);
 
-/** The encrypted package: nonce ‖ crypto_secretbox_easy(data, nonce, key). */
-function encrypt(data, key) {
-  const nonce = sodium.randombytes_buf(sodium.crypto_secretbox_NONCEBYTES);
-  const box = sodium.crypto_secretbox_easy(data, nonce, key);
-  const out = new Uint8Array(nonce.length + box.length);
-  out.set(nonce);
-  out.set(box, nonce.length);
-  return out;
-}
+/** The encrypted package (lib/package.mjs): chunks sealed with `key`, one after another. */
+const encrypt = (data, key) => pkgFormat.concat(pkgFormat.sealChunks(data, key));
+const decrypt = (pkg, key) => pkgFormat.open(pkg, key);
 
-function decrypt(pkg, key) {
-  const nonce = pkg.subarray(0, sodium.crypto_secretbox_NONCEBYTES);
-  return sodium.crypto_secretbox_open_easy(pkg.subarray(nonce.length), nonce, key);
-}
+/** The listing's package commitment as the chain stores it. */
+const onChain = ({ root, chunks }) => ({ root: u8aToHex(root), chunks });
 
 /** CIDv1, raw codec, SHA-256: what `ipfs add --cid-version 1 --raw-leaves` gives a small file. */
 async function cidOf(bytes) {
@@ -50,13 +44,22 @@ describe('data market with @polkadot/api and libsodium', () => {
   const reserved = async (who) => (await api.query.system.account(who)).data.reserved.toBigInt();
   const head = async () => (await api.rpc.chain.getHeader()).number.toNumber();
 
-  /** The seller lists `cid` with `key`'s commitment; returns the listing id. */
-  async function list(maxSales) {
+  /** The seller lists a package (`cid` by default) committing to `key`; returns the listing id. */
+  async function list(maxSales, { packageCid = cid, bytes = pkg, key = contentKey } = {}) {
+    const committed = pkgFormat.commitmentOf(pkgFormat.split(bytes));
     const { events, error } = await send(api, api.tx.dataMarket.list(
-      u8aToHex(code), stringToHex(cid), u8aToHex(sodium.crypto_generichash(32, contentKey)),
-      PRICE, stringToHex('bafkreiterms'), (await head()) + 1000, maxSales, BOND), seller);
+      u8aToHex(code), stringToHex(packageCid), u8aToHex(sodium.crypto_generichash(32, key)),
+      onChain(committed), PRICE, stringToHex('bafkreiterms'), (await head()) + 1000, maxSales, BOND),
+    seller);
     assert.equal(error, undefined);
     return findEvent(events, 'dataMarket', 'Listed').data.listing.toNumber();
+  }
+
+  /** The buyer's check before paying: the package fetched matches the listing's root. */
+  async function packageMatches(listing, bytes) {
+    const stored = (await api.query.dataMarket.packages(listing)).unwrap();
+    const { root, chunks } = pkgFormat.commitmentOf(pkgFormat.split(bytes));
+    return stored.root.toHex() === u8aToHex(root) && stored.chunks.toNumber() === chunks;
   }
 
   /** `who` buys `listing` with a fresh X25519 key pair; returns the purchase id and pair. */
@@ -116,6 +119,11 @@ describe('data market with @polkadot/api and libsodium', () => {
     assert.ok(found, 'the runtime API pages open listings');
     assert.equal(found[1].cid.toUtf8(), cid);
     assert.ok(cid.startsWith('bafkrei'));
+    assert.equal(pkgFormat.split(pkg).length, 3);
+    assert.ok(await packageMatches(listing, pkg), 'the package is the one the listing commits to');
+    const tampered = pkg.slice();
+    tampered[5000] ^= 1;
+    assert.ok(!(await packageMatches(listing, tampered)), 'a changed byte changes the root');
 
     // Escrows and bonds leave the payer for the market's keyless pot.
     const pot = palletAccount(api, 'itc/mrkt');
@@ -162,13 +170,56 @@ describe('data market with @polkadot/api and libsodium', () => {
     r = await send(api, api.tx.dataMarket.dispute(purchase, u8aToHex(pair.privateKey)), rival);
     assert.equal(r.error, undefined);
     const won = findEvent(r.events, 'dataMarket', 'DisputeWonByBuyer').data;
-    assert.ok(won.opened.isTrue);
+    assert.ok(won.reason.isWrongKey);
     assert.equal(won.refund.toBigInt(), PRICE);
     assert.equal(won.bond.toBigInt(), BOND);
     const txFee = findEvent(r.events, 'transactionPayment', 'TransactionFeePaid').data.actualFee.toBigInt();
     assert.equal(await reserved(pot), heldBefore - PRICE - BOND, 'escrow and bond left the pot');
     assert.equal(await free(rival.address), freeBefore + PRICE + BOND - txFee);
     assert.ok((await api.query.dataMarket.listings(listing)).isNone, 'forfeited and removed');
+  });
+
+  test('a seller whose committed key does not open the package loses a chunk dispute', async () => {
+    // Committed to `contentKey` (the key it will deliver), but chunk 1 sealed with another key:
+    // judged on the key alone the seller would win.
+    const plain = stringToU8a(DATA);
+    const chunks = pkgFormat.sealChunks(plain, contentKey);
+    chunks[1] = pkgFormat.sealChunk(sodium.crypto_secretbox_keygen(), 1,
+      plain.subarray(pkgFormat.CHUNK, 2 * pkgFormat.CHUNK));
+    const bad = pkgFormat.concat(chunks);
+    const listing = await list(1, { packageCid: await cidOf(bad), bytes: bad });
+    assert.ok(await packageMatches(listing, bad), 'the check before paying passes: it is what was listed');
+
+    const { purchase, pair } = await buy(rival, listing);
+    await deliver(purchase, contentKey);
+    const key = sodium.crypto_box_seal_open(await sealedKeyOf(purchase), pair.publicKey, pair.privateKey);
+    assert.equal(u8aToHex(sodium.crypto_generichash(32, key)),
+      (await api.query.dataMarket.listings(listing)).unwrap().keyCommitment.toHex(), 'the committed key');
+    let failed;
+    try { decrypt(bad, key); } catch (e) { failed = e.index; }
+    assert.equal(failed, 1);
+
+    const evidence = (index) => ({
+      index,
+      sealed: u8aToHex(chunks[1]),
+      path: pkgFormat.pathOf(chunks, 1).map((h) => u8aToHex(h)),
+    });
+    const secret = u8aToHex(pair.privateKey);
+    // Shown under another index, the chunk does not lead to the root: refused, nothing changes.
+    let r = await send(api, api.tx.dataMarket.disputeChunk(purchase, secret, evidence(2)), rival);
+    assert.equal(r.error, 'dataMarket.BadEvidence');
+
+    const freeBefore = await free(rival.address);
+    r = await send(api, api.tx.dataMarket.disputeChunk(purchase, secret, evidence(1)), rival);
+    assert.equal(r.error, undefined);
+    const won = findEvent(r.events, 'dataMarket', 'DisputeWonByBuyer').data;
+    assert.ok(won.reason.isChunkDoesNotOpen);
+    assert.equal(won.reason.asChunkDoesNotOpen.toNumber(), 1);
+    assert.equal(won.refund.toBigInt(), PRICE);
+    assert.equal(won.bond.toBigInt(), BOND);
+    const txFee = findEvent(r.events, 'transactionPayment', 'TransactionFeePaid').data.actualFee.toBigInt();
+    assert.equal(await free(rival.address), freeBefore + PRICE + BOND - txFee);
+    assert.ok((await api.query.dataMarket.packages(listing)).isNone, 'the listing and its package are gone');
   });
 
   test('a bounty answer, once accepted, is a purchase paid from the bounty escrow', async () => {

@@ -465,6 +465,31 @@ describe('JSON-RPC fuzzing of itc-node --dev', () => {
     assert.equal(typeof alice.result, 'number');
   });
 
+  test('long CIDs and peers are refused at once and stall nothing', { timeout: 60_000 }, async () => {
+    // Upstream decodes these in time growing with the square of their length (base58,
+    // multibase): node/src/rpc/upstream_guard.rs caps them before anything is decoded.
+    const digits = '2'.repeat(1_000_000);
+    const started = Date.now();
+    const answers = await Promise.all([
+      ...[1, 2, 3].map(() => rpc(node.rpcPort, 'bitswap_v1_get', [`z${digits}`])),
+      rpc(node.rpcPort, 'system_removeReservedPeer', [digits]),
+      rpc(node.rpcPort, 'system_addReservedPeer', [`/ip4/127.0.0.1/tcp/1/p2p/${digits}`]),
+    ]);
+    const codes = answers.map((a) => a.error?.code);
+    assert.deepEqual(codes, [-32602, -32602, -32602, 2002, 2002], JSON.stringify(answers).slice(0, 400));
+    assert.equal(answers[0].error.data?.variant, 'InvalidCid');
+    const health = await rpc(node.rpcPort, 'system_health', []);
+    assert.ok(health.result, JSON.stringify(health));
+    assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+    // Short ones still reach upstream's methods: a well-formed CID the node does not hold, a
+    // peer id that is not one.
+    const absent = await rpc(node.rpcPort, 'bitswap_v1_get',
+      ['bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy']);
+    assert.equal(absent.error?.code, -32810, JSON.stringify(absent));
+    const short = await rpc(node.rpcPort, 'system_removeReservedPeer', ['not-a-peer']);
+    assert.equal(short.error?.code, 2002, JSON.stringify(short));
+  });
+
   test(`${BUDGET} random and malformed requests over HTTP and WebSocket get the answers the spec requires`, { timeout: 600_000 }, async () => {
     assert.ok(names.length >= 100 && ['dag_submit', 'dag_submitBatch', 'author_submitExtrinsic', 'state_call']
       .every((m) => names.includes(m)), `rpc_methods lists the node's methods: ${names.length}`);

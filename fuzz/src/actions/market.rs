@@ -42,6 +42,36 @@ fn seal(public: [u8; 32], content: &[u8], seed: u64) -> [u8; 80] {
 	out
 }
 
+/// A two-chunk package of content key `key`: its second chunk sealed by `key` too, or, for a
+/// seller whose key does not open its data, by another key.
+fn package_chunks(key: u8, honest: bool) -> Vec<Vec<u8>> {
+	use pallet_data_market::crypto::package::seal_chunk;
+	let second = if honest { content_key(key) } else { [0xba; 32] };
+	vec![seal_chunk(&content_key(key), 0, b"t,c\n0,4.5\n"), seal_chunk(&second, 1, b"1,4.1\n")]
+}
+
+/// What a listing of [`package_chunks`] commits to.
+pub fn package_of(key: u8, honest: bool) -> pallet_data_market::PackageRoot {
+	let root = pallet_data_market::crypto::package::package_root(&package_chunks(key, honest));
+	pallet_data_market::PackageRoot { root, chunks: 2 }
+}
+
+/// Chunk `index` of the package `listing` committed to (when it is one of ours), with its
+/// path; else a chunk the package does not hold.
+fn evidence(listing: u32, index: u32) -> pallet_data_market::ChunkEvidence {
+	let committed = pallet_data_market::Packages::<Runtime>::get(listing);
+	let chunks = (0..4u8)
+		.flat_map(|k| [(k, true), (k, false)])
+		.find(|(k, honest)| Some(package_of(*k, *honest)) == committed)
+		.map_or_else(|| package_chunks(0, true), |(k, honest)| package_chunks(k, honest));
+	let path = pallet_data_market::crypto::package::package_path(&chunks, index % 2);
+	pallet_data_market::ChunkEvidence {
+		index,
+		sealed: BoundedVec::truncate_from(chunks[(index % 2) as usize].clone()),
+		path: BoundedVec::truncate_from(path),
+	}
+}
+
 /// Any market call.
 pub fn action(ctx: &mut Ctx) -> Result<(), Violation> {
 	let signer = args::actor(ctx);
@@ -72,12 +102,12 @@ pub fn action(ctx: &mut Ctx) -> Result<(), Violation> {
 				Some(a) if !ctx.input.one_in(4) => a,
 				_ => signer,
 			};
+			let key = ctx.input.byte();
 			let call = Market::list {
 				device,
 				cid: cid(ctx),
-				key_commitment: pallet_data_market::crypto::commitment(&content_key(
-					ctx.input.byte(),
-				)),
+				key_commitment: pallet_data_market::crypto::commitment(&content_key(key)),
+				package: package_of(key, !ctx.input.one_in(3)),
 				price: args::amount(ctx, 10 * ITC),
 				terms: cid(ctx),
 				expires_at: args::deadline(ctx),
@@ -132,7 +162,18 @@ pub fn action(ctx: &mut Ctx) -> Result<(), Violation> {
 				.and_then(|p| (0..8u8).find(|i| box_public(*i) == p.buyer_key))
 				.filter(|_| !ctx.input.one_in(4))
 				.map_or_else(|| box_secret(ctx.input.byte()), box_secret);
-			(party(ctx, false), Market::dispute { purchase: purchase_id, secret }.into())
+			let call = if ctx.input.one_in(2) {
+				Market::dispute { purchase: purchase_id, secret }
+			} else {
+				let listing = purchase.as_ref().map_or(listing, |p| p.listing);
+				let index = u32::from(ctx.input.byte() % 3);
+				Market::dispute_chunk {
+					purchase: purchase_id,
+					secret,
+					evidence: evidence(listing, index),
+				}
+			};
+			(party(ctx, false), call.into())
 		},
 		10 => (party(ctx, false), Market::refund { purchase: purchase_id }.into()),
 		11 => (signer, Market::settle { purchase: purchase_id }.into()),

@@ -5,7 +5,7 @@
 mod args;
 mod dag;
 mod devices;
-mod market;
+pub(crate) mod market;
 mod money;
 
 use crate::{

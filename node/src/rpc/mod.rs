@@ -1,8 +1,11 @@
-//! JSON-RPC methods beyond the ones `sc_service` mounts: `system_accountNextIndex` (behind a
-//! length check, [`next_index`]), `system_dryRun` and `payment_queryInfo`/
-//! `payment_queryFeeDetails`.
+//! The node's JSON-RPC: the server it starts itself ([`server`]), with length caps in front of
+//! three of `sc_service`'s methods ([`upstream_guard`]), and methods beyond the ones
+//! `sc_service` mounts: `system_accountNextIndex` (behind a length check, [`next_index`]),
+//! `system_dryRun` and `payment_queryInfo`/`payment_queryFeeDetails`.
 
 mod next_index;
+pub mod server;
+mod upstream_guard;
 
 use std::sync::Arc;
 

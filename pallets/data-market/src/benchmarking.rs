@@ -5,7 +5,13 @@
 //! box opening, hash) on a sealed key made by libsodium.
 
 use super::*;
-use crate::{crypto::vector, Pallet as DataMarket};
+use crate::{
+	crypto::{
+		package::{MAX_PROOF_DEPTH, MAX_SEALED_CHUNK, TAG_LEN},
+		vector,
+	},
+	Pallet as DataMarket,
+};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -48,15 +54,30 @@ fn now<T: Config>() -> BlockNumberFor<T> {
 }
 
 /// `seller` lists the data of a new device of theirs, committing to the libsodium vector's
-/// key; returns the listing id.
+/// key and package; returns the listing id.
 fn listed<T: Config>(seller: &T::AccountId, max_sales: u32) -> ListingId {
 	let device = T::Devices::benchmark_active_device(seller, NextListingId::<T>::get());
+	listed_device::<T>(seller, device, max_sales)
+}
+
+/// The libsodium vector's package: two chunks.
+fn vector_package() -> PackageRoot {
+	PackageRoot { root: vector::hex(vector::ROOT), chunks: 2 }
+}
+
+/// `seller` lists `device`'s data as [`listed`] does; returns the listing id.
+fn listed_device<T: Config>(
+	seller: &T::AccountId,
+	device: DeviceCode,
+	max_sales: u32,
+) -> ListingId {
 	let id = NextListingId::<T>::get();
 	assert_ok!(DataMarket::<T>::list(
 		RawOrigin::Signed(seller.clone()).into(),
 		device,
 		longest_cid::<T>(),
 		vector::hex(vector::COMMITMENT),
+		vector_package(),
 		price::<T>(),
 		longest_cid::<T>(),
 		listing_expiry::<T>(),
@@ -108,7 +129,7 @@ fn dead_answers<T: Config>(n: u32) -> BoundedVec<Answer, T::MaxAnswers> {
 
 /// `n` answers of open listings whose devices were handed over since (the seller recorded
 /// is no longer the owner): the dearest dead answers, found so only after reading the listing
-/// and the device.
+/// and the device. Each device is of a manufacturer of its own, so that no read is shared.
 fn handed_over_answers<T: Config>(
 	seller: &T::AccountId,
 	n: u32,
@@ -116,8 +137,9 @@ fn handed_over_answers<T: Config>(
 	let former: T::AccountId = account("former", 0, 0);
 	BoundedVec::truncate_from(
 		(0..n)
-			.map(|_| {
-				let listing = listed::<T>(seller, 1);
+			.map(|i| {
+				let device = T::Devices::benchmark_active_device_of_maker(seller, i, i + 1);
+				let listing = listed_device::<T>(seller, device, 1);
 				let device = Listings::<T>::mutate(listing, |l| {
 					let l = l.as_mut().expect("listed above");
 					l.seller = former.clone();
@@ -170,6 +192,30 @@ fn crowd<T: Config>(last: BlockNumberFor<T>) {
 	}
 }
 
+/// A chunk of `c` sealed bytes sealed with `key`, shown with a path of `d` siblings, and the
+/// package of `purchase`'s listing set to the root they lead to: `2^d` chunks (`u32::MAX` for
+/// 32), so that the path is as long as the package's depth.
+fn committed_chunk<T: Config>(
+	purchase: PurchaseId,
+	key: &[u8; 32],
+	c: u32,
+	d: u32,
+) -> ChunkEvidence {
+	use crypto::package::{leaf, root_from_path, seal_chunk};
+	let index = 0;
+	let sealed = seal_chunk(key, index, &vec![0x5a; (c as usize).saturating_sub(TAG_LEN)]);
+	let path: Vec<[u8; 32]> = (0..d).map(|level| [level as u8; 32]).collect();
+	let root = root_from_path(index, leaf(index, &sealed), &path);
+	let chunks = if d >= 32 { u32::MAX } else { 1u32 << d };
+	let listing = Purchases::<T>::get(purchase).map(|p| p.listing).unwrap_or_default();
+	Packages::<T>::insert(listing, PackageRoot { root, chunks });
+	ChunkEvidence {
+		index,
+		sealed: BoundedVec::truncate_from(sealed),
+		path: BoundedVec::truncate_from(path),
+	}
+}
+
 /// The expiry [`listed`] gives a listing made now.
 fn listing_expiry<T: Config>() -> BlockNumberFor<T> {
 	now::<T>().saturating_add(T::MaxListingLifetime::get())
@@ -196,6 +242,7 @@ mod benchmarks {
 			device,
 			longest_cid::<T>(),
 			[1; 32],
+			vector_package(),
 			price::<T>(),
 			longest_cid::<T>(),
 			expires_at,
@@ -315,6 +362,39 @@ mod benchmarks {
 
 		#[extrinsic_call]
 		dispute(RawOrigin::Signed(buyer), purchase, vector::hex(vector::SK));
+
+		assert!(!Listings::<T>::contains_key(listing));
+	}
+
+	/// The key opens the shown chunk of `c` bytes, proved by a path of `d` siblings: dispute
+	/// fee, settlement, listing removed.
+	#[benchmark]
+	fn dispute_chunk_won_by_seller(
+		c: Linear<{ TAG_LEN as u32 }, { MAX_SEALED_CHUNK as u32 }>,
+		d: Linear<0, { MAX_PROOF_DEPTH as u32 }>,
+	) {
+		let (_, buyer, purchase) = delivered::<T>();
+		let evidence = committed_chunk::<T>(purchase, &vector::hex(vector::CONTENT_KEY), c, d);
+
+		#[extrinsic_call]
+		dispute_chunk(RawOrigin::Signed(buyer), purchase, vector::hex(vector::SK), evidence);
+
+		assert!(!Purchases::<T>::contains_key(purchase));
+	}
+
+	/// The key does not open the shown chunk of `c` bytes, proved by a path of `d` siblings:
+	/// refund, bond to the buyer, listing removed.
+	#[benchmark]
+	fn dispute_chunk_won_by_buyer(
+		c: Linear<{ TAG_LEN as u32 }, { MAX_SEALED_CHUNK as u32 }>,
+		d: Linear<0, { MAX_PROOF_DEPTH as u32 }>,
+	) {
+		let (_, buyer, purchase) = delivered::<T>();
+		let listing = Purchases::<T>::get(purchase).map(|p| p.listing).unwrap_or_default();
+		let evidence = committed_chunk::<T>(purchase, &[9; 32], c, d);
+
+		#[extrinsic_call]
+		dispute_chunk(RawOrigin::Signed(buyer), purchase, vector::hex(vector::SK), evidence);
 
 		assert!(!Listings::<T>::contains_key(listing));
 	}

@@ -5,10 +5,13 @@
 //!
 //! ## Overview
 //!
-//! A data package is encrypted with a 32-byte *content key* and stored in IPFS. The owner of
-//! an active device lists it: the package CID, `BLAKE2b-256(content key)` as a commitment, a
-//! price, a terms CID, an expiry, a maximum number of sales and a bond. A buyer pays the price
-//! into escrow together with a fresh X25519 public key. The seller delivers the content key sealed to that key (libsodium `crypto_box_seal`)
+//! A data package is encrypted with a 32-byte *content key*, chunk by chunk, and stored in
+//! IPFS ([`crypto::package`]). The owner of an active device lists it: the package CID,
+//! `BLAKE2b-256(content key)` and the Merkle root of the sealed chunks as commitments, a price,
+//! a terms CID, an expiry, a maximum number of sales and a bond. A buyer fetches the package,
+//! checks it against the root, and pays the price into escrow together with a fresh X25519
+//! public key. The seller delivers the content key sealed to that key (libsodium
+//! `crypto_box_seal`)
 //! within [`Config::DeliveryPeriod`], or anyone can have the buyer refunded. The buyer opens
 //! the box, decrypts the package and confirms; if the buyer stays silent for
 //! [`Config::ConfirmationPeriod`] the seller is paid anyway. The seller gets the price minus
@@ -16,11 +19,15 @@
 //!
 //! *Disputes.* Within the confirmation window the buyer can reveal the purchase's X25519
 //! secret key. The runtime checks that it belongs to the purchase's public key, opens the
-//! sealed key and compares its hash with the listing's commitment ([`crypto::judge`]):
-//! - a box that does not open, or opens to another key: the buyer is refunded and receives
-//!   the listing's bond; the listing closes as forfeited;
-//! - the committed key: the seller is paid as on confirmation, and the buyer pays the seller
-//!   [`Config::DisputeFee`] of the price on top.
+//! sealed key and compares its hash with the listing's commitment ([`crypto::judge`]); with
+//! [`Pallet::dispute_chunk`] the buyer also shows a sealed chunk of the package with its
+//! Merkle path, and the runtime checks that the committed key opens it
+//! ([`crypto::judge_chunk`]):
+//! - a box that does not open, opens to another key, or to a key that does not open the chunk
+//!   shown: the buyer is refunded and receives the listing's bond; the listing closes as
+//!   forfeited;
+//! - the committed key, opening the chunk shown: the seller is paid as on confirmation, and
+//!   the buyer pays the seller [`Config::DisputeFee`] of the price on top.
 //!
 //! Revealing the secret publishes the content key (anyone can now open the box), which is why
 //! a lost dispute costs the buyer a fee that goes to the seller.
@@ -48,7 +55,7 @@
 //!
 //! - Sellers: [`Pallet::list`], [`Pallet::update_listing`], [`Pallet::withdraw_listing`],
 //!   [`Pallet::deliver`], [`Pallet::answer_bounty`].
-//! - Buyers: [`Pallet::buy`], [`Pallet::confirm`], [`Pallet::dispute`],
+//! - Buyers: [`Pallet::buy`], [`Pallet::confirm`], [`Pallet::dispute`], [`Pallet::dispute_chunk`],
 //!   [`Pallet::post_bounty`], [`Pallet::accept_answer`], [`Pallet::close_bounty`].
 //! - Anyone, after a deadline: [`Pallet::refund`], [`Pallet::settle`],
 //!   [`Pallet::expire_listing`], [`Pallet::close_bounty`].
@@ -188,6 +195,12 @@ pub mod pallet {
 	pub type Purchases<T: Config> =
 		StorageMap<_, Twox64Concat, PurchaseId, Purchase<T>, OptionQuery>;
 
+	/// The package each listing committed to, by listing id: stored and removed with the
+	/// listing. Listings made before packages were committed (storage version 2) have none,
+	/// and their disputes judge the key alone.
+	#[pallet::storage]
+	pub type Packages<T: Config> = StorageMap<_, Twox64Concat, ListingId, PackageRoot, OptionQuery>;
+
 	/// Bounties not yet closed, by id.
 	#[pallet::storage]
 	pub type Bounties<T: Config> = StorageMap<_, Twox64Concat, BountyId, Bounty<T>, OptionQuery>;
@@ -225,6 +238,8 @@ pub mod pallet {
 			seller: T::AccountId,
 			/// The device whose data it is.
 			device: DeviceCode,
+			/// The package's Merkle root and number of chunks.
+			package: PackageRoot,
 			/// Its price.
 			price: BalanceOf<T>,
 			/// The bond the seller committed to the pot.
@@ -306,8 +321,8 @@ pub mod pallet {
 		DisputeWonByBuyer {
 			/// The purchase, now removed.
 			purchase: PurchaseId,
-			/// Whether the sealed box opened at all (to a key that is not the committed one).
-			opened: bool,
+			/// What the runtime found.
+			reason: DisputeReason,
 			/// The payment returned.
 			refund: BalanceOf<T>,
 			/// The seller's bond paid to the buyer.
@@ -469,6 +484,14 @@ pub mod pallet {
 		/// The bounty's buyer rejected an answer of this device: it cannot answer the bounty
 		/// again (until `MaxAnswers` later rejections).
 		DeviceRejected,
+		/// A package has at least one chunk (empty data is one empty chunk).
+		ZeroChunks,
+		/// The listing was made before packages were committed: it has no Merkle root to show
+		/// a chunk against. Use `dispute`.
+		NoPackage,
+		/// The chunk shown is not the listed package's chunk of that index: the index is out
+		/// of range, or its Merkle path does not lead to the root. Nothing changed.
+		BadEvidence,
 	}
 
 	#[pallet::hooks]
@@ -492,6 +515,8 @@ pub mod pallet {
 		/// - `cid`: CID of the encrypted package in IPFS.
 		/// - `key_commitment`: `BLAKE2b-256(content key)` (libsodium
 		///   `crypto_generichash(32, key)`).
+		/// - `package`: the Merkle root of the package's sealed chunks and their number, at
+		///   least 1 ([`crypto::package`]).
 		/// - `price`: what one purchase costs, not zero.
 		/// - `terms`: CID of the licence terms.
 		/// - `expires_at`: the last block in which it can be bought, at most
@@ -500,7 +525,7 @@ pub mod pallet {
 		/// - `bond`: at least `MinSellerBond`; a buyer who proves a wrong key gets it.
 		///
 		/// Errors: [`Error::NotDeviceOwner`], [`Error::DeviceUnavailable`], [`Error::BadCid`],
-		/// [`Error::ZeroAmount`], [`Error::ZeroMaximum`], [`Error::BondTooLow`],
+		/// [`Error::ZeroChunks`], [`Error::ZeroAmount`], [`Error::ZeroMaximum`], [`Error::BondTooLow`],
 		/// [`Error::BadDeadline`], [`Error::InsufficientBalance`], [`Error::Overflow`].
 		/// Events: [`Event::Listed`].
 		#[pallet::call_index(0)]
@@ -511,6 +536,7 @@ pub mod pallet {
 			device: DeviceCode,
 			cid: CidOf<T>,
 			key_commitment: [u8; 32],
+			package: PackageRoot,
 			price: BalanceOf<T>,
 			terms: CidOf<T>,
 			expires_at: BlockNumberFor<T>,
@@ -532,7 +558,7 @@ pub mod pallet {
 				bond,
 				status: ListingStatus::Open,
 			};
-			Self::do_list(listing)
+			Self::do_list(listing, package)
 		}
 
 		/// Change an open listing's price, expiry and maximum sales.
@@ -641,7 +667,8 @@ pub mod pallet {
 		}
 
 		/// Dispute a delivered key by revealing the purchase's X25519 secret key; the runtime
-		/// judges (see the pallet docs).
+		/// judges the key (see the pallet docs). When the key is the committed one but does not
+		/// decrypt the package, use [`Pallet::dispute_chunk`].
 		///
 		/// - Origin: signed, the buyer, within the confirmation window; on a right key the
 		///   buyer must be able to pay `DisputeFee` of the price.
@@ -660,7 +687,7 @@ pub mod pallet {
 			secret: BoxSecretKey,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_dispute(&who, purchase, secret)
+			Self::do_dispute(&who, purchase, secret, None)
 		}
 
 		/// Refund a purchase whose key was not delivered in time (the hook normally does this).
@@ -798,6 +825,42 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_reject_answer(&who, bounty, listing)
+		}
+
+		/// Dispute a delivered key that is the committed one but does not open a chunk of the
+		/// package: reveal the purchase's X25519 secret key and show the sealed chunk, as the
+		/// package holds it, with its Merkle path to the listing's root. The runtime judges the
+		/// key as [`Pallet::dispute`] does, then checks the chunk's Poly1305 tag under it.
+		///
+		/// - Origin: signed, the buyer, within the confirmation window; on a chunk that opens
+		///   the buyer must be able to pay `DisputeFee` of the price.
+		/// - `evidence`: the chunk's index, the sealed chunk (at most 4,112 bytes) and the
+		///   ⌈log₂ chunks⌉ siblings from its leaf to the root.
+		///
+		/// Errors: [`Error::UnknownPurchase`], [`Error::NotBuyer`], [`Error::NotDelivered`],
+		/// [`Error::ConfirmationWindowClosed`], [`Error::UnknownListing`], [`Error::NoPackage`],
+		/// [`Error::SecretMismatch`], [`Error::BadEvidence`], [`Error::InsufficientBalance`].
+		/// Events: [`Event::DisputeWonByBuyer`] (and [`Event::ListingClosed`]), or
+		/// [`Event::DisputeWonBySeller`] and [`Event::Settled`]
+		/// [`Event::PayoutRedirected`] if a recipient cannot receive.
+		#[pallet::call_index(15)]
+		// The chunk path does all the key-only path does and more: charged the largest of the
+		// four measured paths.
+		#[pallet::weight({
+			let (c, d) = (evidence.sealed.len() as u32, evidence.path.len() as u32);
+			T::WeightInfo::dispute_chunk_won_by_buyer(c, d)
+				.max(T::WeightInfo::dispute_chunk_won_by_seller(c, d))
+				.max(T::WeightInfo::dispute_won_by_buyer())
+				.max(T::WeightInfo::dispute_won_by_seller())
+		})]
+		pub fn dispute_chunk(
+			origin: OriginFor<T>,
+			purchase: PurchaseId,
+			secret: BoxSecretKey,
+			evidence: ChunkEvidence,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_dispute(&who, purchase, secret, Some(evidence))
 		}
 	}
 }

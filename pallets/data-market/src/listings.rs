@@ -46,6 +46,7 @@ impl<T: Config> DataListings<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for 
 			device,
 			cid.clone(),
 			[7; 32],
+			PackageRoot { root: [7; 32], chunks: 1 },
 			bond,
 			cid,
 			Self::now().saturating_add(T::MaxListingLifetime::get()),

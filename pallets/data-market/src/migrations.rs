@@ -3,8 +3,8 @@
 /// Version 1 to 2: every escrow, bond and bounty reward moves from a hold on the committing
 /// account to a hold, for the same reason, on the pot, as far as the payer's freezes allow; a
 /// commitment its payer's freezes still need is given up instead (a purchase refunded, a
-/// listing closed without a bond, a bounty closed). A bounty's answers record their devices,
-/// and it gets an empty list of rejected devices.
+/// listing closed without a bond, a bounty closed). A bounty's answers record their devices
+/// (one answer per device), and it gets an empty list of rejected devices.
 pub mod v2 {
 	use crate::*;
 	use frame_support::{
@@ -40,11 +40,17 @@ pub mod v2 {
 		pub answers: frame_support::BoundedVec<ListingId, T::MaxAnswers>,
 	}
 
-	/// The version 2 bounty: answers of listings that are gone are dropped.
+	/// The version 2 bounty: answers of listings that are gone are dropped, and of several
+	/// answers of one device (version 1 allowed them) only the first is kept.
 	fn translate<T: Config>(old: OldBounty<T>) -> Bounty<T> {
-		let answers = old.answers.iter().filter_map(|listing| {
-			Listings::<T>::get(listing).map(|l| Answer { listing: *listing, device: l.device })
-		});
+		let mut devices = alloc::collections::btree_set::BTreeSet::new();
+		let answers = old
+			.answers
+			.iter()
+			.filter_map(|listing| {
+				Listings::<T>::get(listing).map(|l| Answer { listing: *listing, device: l.device })
+			})
+			.filter(|answer| devices.insert(answer.device));
 		Bounty {
 			buyer: old.buyer,
 			request: old.request,

@@ -99,6 +99,29 @@ pub const EXPIRES: u64 = 100;
 /// The content key of the helper listing's package.
 pub const CONTENT_KEY: [u8; 32] = [7; 32];
 
+/// The sealed chunks of the package every mock listing sells: two chunks sealed with
+/// [`CONTENT_KEY`].
+pub fn package_chunks() -> Vec<Vec<u8>> {
+	vec![
+		crypto::package::seal_chunk(&CONTENT_KEY, 0, b"t,c\n0,4.5\n"),
+		crypto::package::seal_chunk(&CONTENT_KEY, 1, b"1,4.1\n"),
+	]
+}
+
+/// What a listing of [`package_chunks`] commits to.
+pub fn package() -> PackageRoot {
+	PackageRoot { root: crypto::package::package_root(&package_chunks()), chunks: 2 }
+}
+
+/// Chunk `index` of `chunks` shown with its Merkle path.
+pub fn evidence(chunks: &[Vec<u8>], index: u32) -> ChunkEvidence {
+	ChunkEvidence {
+		index,
+		sealed: chunks[index as usize].clone().try_into().expect("a sealed chunk"),
+		path: crypto::package::package_path(chunks, index).try_into().expect("a short path"),
+	}
+}
+
 /// A CID-shaped bounded vector.
 pub fn cid(text: &str) -> CidOf<Test> {
 	text.as_bytes().to_vec().try_into().unwrap()
@@ -123,6 +146,7 @@ pub fn list_as(who: u64, device: DeviceCode, max_sales: u32) -> ListingId {
 		device,
 		cid("bafkreidata"),
 		crypto::commitment(&CONTENT_KEY),
+		package(),
 		PRICE,
 		cid("bafkreiterms"),
 		EXPIRES,

@@ -1,9 +1,18 @@
 //! The records this pallet stores and the pages its runtime API returns.
 
-use crate::{crypto::SEALED_KEY_LEN, Config};
+use crate::{
+	crypto::{
+		package::{MAX_PROOF_DEPTH, MAX_SEALED_CHUNK},
+		SEALED_KEY_LEN,
+	},
+	Config,
+};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::fungible::Inspect, BoundedVec};
+use frame_support::{
+	traits::{fungible::Inspect, ConstU32},
+	BoundedVec,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 use itc_primitives::device::DeviceCode;
 use scale_info::TypeInfo;
@@ -26,6 +35,65 @@ pub type BoxPublicKey = [u8; 32];
 pub type BoxSecretKey = [u8; 32];
 /// A content key sealed with libsodium's `crypto_box_seal`.
 pub type SealedKey = [u8; SEALED_KEY_LEN];
+
+/// What a listing commits to about its encrypted package, beside the content key: the Merkle
+/// root of its sealed chunks and how many there are (`crypto::package`). A buyer checks both
+/// against the package before paying; a dispute proves a chunk against them.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct PackageRoot {
+	/// The Merkle root of the package's sealed chunks.
+	pub root: [u8; 32],
+	/// How many chunks the package has, at least 1.
+	pub chunks: u32,
+}
+
+/// A sealed chunk of the package, its index and its Merkle path: what a buyer shows when the
+/// committed key does not open it.
+#[derive(
+	Clone, Debug, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub struct ChunkEvidence {
+	/// The chunk's index in the package.
+	pub index: u32,
+	/// The sealed chunk, as in the package (the 16-byte tag, then at most 4,096 bytes): at most
+	/// 4,112 bytes.
+	pub sealed: BoundedVec<u8, ConstU32<{ MAX_SEALED_CHUNK as u32 }>>,
+	/// The Merkle path from the chunk's leaf up to the root: ⌈log₂ chunks⌉ siblings.
+	pub path: BoundedVec<[u8; 32], ConstU32<{ MAX_PROOF_DEPTH as u32 }>>,
+}
+
+/// Why the runtime found for the buyer.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum DisputeReason {
+	/// The sealed key does not open with the buyer's key.
+	Unopenable,
+	/// It opens to a key that is not the committed one.
+	WrongKey,
+	/// The committed key does not open the package's chunk of this index.
+	ChunkDoesNotOpen(u32),
+}
 
 /// Whether a listing still sells, and if not, why.
 #[derive(

@@ -53,6 +53,8 @@ pub trait WeightInfo {
 	fn confirm() -> Weight;
 	fn dispute_won_by_seller() -> Weight;
 	fn dispute_won_by_buyer() -> Weight;
+	fn dispute_chunk_won_by_seller(c: u32, d: u32, ) -> Weight;
+	fn dispute_chunk_won_by_buyer(c: u32, d: u32, ) -> Weight;
 	fn judge() -> Weight;
 	fn refund() -> Weight;
 	fn settle() -> Weight;
@@ -82,15 +84,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataMarket::Deadlines` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:0 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn list() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1436`
 		//  Estimated: `25510`
-		// Minimum execution time: 197_971_000 picoseconds.
-		Weight::from_parts(314_981_000, 0)
+		// Minimum execution time: 208_682_000 picoseconds.
+		Weight::from_parts(373_420_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(14))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
@@ -98,10 +102,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataMarket::Deadlines` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
 	fn update_listing() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1449`
+		//  Measured:  `1482`
 		//  Estimated: `50030`
-		// Minimum execution time: 96_290_000 picoseconds.
-		Weight::from_parts(169_809_000, 0)
+		// Minimum execution time: 98_775_000 picoseconds.
+		Weight::from_parts(171_913_000, 0)
 			.saturating_add(Weight::from_parts(0, 50030))
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -114,15 +118,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn withdraw_listing() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1493`
+		//  Measured:  `1526`
 		//  Estimated: `25510`
-		// Minimum execution time: 134_993_000 picoseconds.
-		Weight::from_parts(213_580_000, 0)
+		// Minimum execution time: 139_311_000 picoseconds.
+		Weight::from_parts(239_169_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(12))
-			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
@@ -130,15 +136,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn expire_listing() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `858`
+		//  Measured:  `891`
 		//  Estimated: `6196`
-		// Minimum execution time: 91_531_000 picoseconds.
-		Weight::from_parts(137_468_000, 0)
+		// Minimum execution time: 96_541_000 picoseconds.
+		Weight::from_parts(165_991_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
@@ -158,10 +166,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	fn buy() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2114`
+		//  Measured:  `2147`
 		//  Estimated: `25510`
-		// Minimum execution time: 162_776_000 picoseconds.
-		Weight::from_parts(260_138_000, 0)
+		// Minimum execution time: 167_424_000 picoseconds.
+		Weight::from_parts(278_202_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -172,10 +180,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataMarket::Deadlines` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
 	fn deliver() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `946`
+		//  Measured:  `979`
 		//  Estimated: `25510`
-		// Minimum execution time: 67_035_000 picoseconds.
-		Weight::from_parts(106_750_000, 0)
+		// Minimum execution time: 66_625_000 picoseconds.
+		Weight::from_parts(119_885_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -188,15 +196,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn confirm() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1320`
+		//  Measured:  `1353`
 		//  Estimated: `8799`
-		// Minimum execution time: 207_238_000 picoseconds.
-		Weight::from_parts(349_856_000, 0)
+		// Minimum execution time: 213_801_000 picoseconds.
+		Weight::from_parts(382_427_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
@@ -206,15 +216,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn dispute_won_by_seller() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1421`
+		//  Measured:  `1454`
 		//  Estimated: `11402`
-		// Minimum execution time: 561_904_000 picoseconds.
-		Weight::from_parts(641_482_000, 0)
+		// Minimum execution time: 594_274_000 picoseconds.
+		Weight::from_parts(1_031_384_000, 0)
 			.saturating_add(Weight::from_parts(0, 11402))
 			.saturating_add(T::DbWeight::get().reads(7))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
@@ -224,22 +236,74 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn dispute_won_by_buyer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1180`
+		//  Measured:  `1213`
 		//  Estimated: `6196`
-		// Minimum execution time: 437_670_000 picoseconds.
-		Weight::from_parts(628_168_000, 0)
+		// Minimum execution time: 474_691_000 picoseconds.
+		Weight::from_parts(826_891_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	/// Storage: `DataMarket::Purchases` (r:1 w:1)
+	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Listings` (r:1 w:1)
+	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:1 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:4 w:4)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[16, 4112]`.
+	/// The range of component `d` is `[0, 32]`.
+	fn dispute_chunk_won_by_seller(c: u32, d: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1491`
+		//  Estimated: `11402`
+		// Minimum execution time: 618_090_000 picoseconds.
+		Weight::from_parts(771_006_743, 0)
+			.saturating_add(Weight::from_parts(0, 11402))
+			// Standard Error: 3_975
+			.saturating_add(Weight::from_parts(24_196, 0).saturating_mul(c.into()))
+			// Standard Error: 499_243
+			.saturating_add(Weight::from_parts(2_685_168, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(8))
+	}
+	/// Storage: `DataMarket::Purchases` (r:1 w:1)
+	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Listings` (r:1 w:1)
+	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:1 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[16, 4112]`.
+	/// The range of component `d` is `[0, 32]`.
+	fn dispute_chunk_won_by_buyer(_c: u32, d: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1250`
+		//  Estimated: `6196`
+		// Minimum execution time: 492_994_000 picoseconds.
+		Weight::from_parts(691_605_202, 0)
+			.saturating_add(Weight::from_parts(0, 6196))
+			// Standard Error: 273_048
+			.saturating_add(Weight::from_parts(3_645_511, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	fn judge() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 278_532_000 picoseconds.
-		Weight::from_parts(369_413_000, 0)
+		// Minimum execution time: 302_297_000 picoseconds.
+		Weight::from_parts(482_535_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
@@ -250,15 +314,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn refund() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1240`
+		//  Measured:  `1273`
 		//  Estimated: `8799`
-		// Minimum execution time: 151_214_000 picoseconds.
-		Weight::from_parts(191_258_000, 0)
+		// Minimum execution time: 159_329_000 picoseconds.
+		Weight::from_parts(204_053_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
@@ -268,15 +334,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1320`
+		//  Measured:  `1353`
 		//  Estimated: `8799`
-		// Minimum execution time: 201_467_000 picoseconds.
-		Weight::from_parts(331_031_000, 0)
+		// Minimum execution time: 207_118_000 picoseconds.
+		Weight::from_parts(227_547_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `DataMarket::NextBountyId` (r:1 w:1)
 	/// Proof: `DataMarket::NextBountyId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -292,8 +360,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `885`
 		//  Estimated: `25510`
-		// Minimum execution time: 171_061_000 picoseconds.
-		Weight::from_parts(232_096_000, 0)
+		// Minimum execution time: 172_323_000 picoseconds.
+		Weight::from_parts(278_211_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -304,26 +372,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::DeviceInfoOf` (r:65 w:0)
 	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
-	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
+	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:65 w:0)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	fn answer_bounty() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `38719`
+		//  Measured:  `44185`
 		//  Estimated: `187865`
-		// Minimum execution time: 1_120_841_000 picoseconds.
-		Weight::from_parts(1_644_924_000, 0)
+		// Minimum execution time: 1_363_928_000 picoseconds.
+		Weight::from_parts(1_722_189_000, 0)
 			.saturating_add(Weight::from_parts(0, 187865))
-			.saturating_add(T::DbWeight::get().reads(132))
+			.saturating_add(T::DbWeight::get().reads(196))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `DataMarket::Bounties` (r:1 w:1)
 	/// Proof: `DataMarket::Bounties` (`max_values`: None, `max_size`: Some(2382), added: 4857, mode: `MaxEncodedLen`)
 	fn reject_answer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2502`
+		//  Measured:  `2535`
 		//  Estimated: `5847`
-		// Minimum execution time: 27_572_000 picoseconds.
-		Weight::from_parts(45_396_000, 0)
+		// Minimum execution time: 27_150_000 picoseconds.
+		Weight::from_parts(31_580_000, 0)
 			.saturating_add(Weight::from_parts(0, 5847))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -348,10 +416,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	fn accept_answer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3453`
+		//  Measured:  `3486`
 		//  Estimated: `25510`
-		// Minimum execution time: 211_096_000 picoseconds.
-		Weight::from_parts(284_974_000, 0)
+		// Minimum execution time: 216_937_000 picoseconds.
+		Weight::from_parts(371_336_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -364,10 +432,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn close_bounty() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1965`
+		//  Measured:  `1998`
 		//  Estimated: `6196`
-		// Minimum execution time: 88_275_000 picoseconds.
-		Weight::from_parts(136_757_000, 0)
+		// Minimum execution time: 88_476_000 picoseconds.
+		Weight::from_parts(103_865_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -382,20 +450,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:64 w:64)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:64)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `583 + n * (755 ±0)`
+		//  Measured:  `616 + n * (755 ±0)`
 		//  Estimated: `6196 + n * (2875 ±0)`
-		// Minimum execution time: 9_047_000 picoseconds.
-		Weight::from_parts(169_423_517, 0)
+		// Minimum execution time: 7_184_000 picoseconds.
+		Weight::from_parts(7_294_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard Error: 4_322_003
-			.saturating_add(Weight::from_parts(256_461_125, 0).saturating_mul(n.into()))
+			// Standard Error: 2_274_224
+			.saturating_add(Weight::from_parts(295_663_496, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2875).saturating_mul(n.into()))
 	}
 }
@@ -416,15 +486,17 @@ impl WeightInfo for () {
 	/// Proof: `DataMarket::Deadlines` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:0 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn list() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1436`
 		//  Estimated: `25510`
-		// Minimum execution time: 197_971_000 picoseconds.
-		Weight::from_parts(314_981_000, 0)
+		// Minimum execution time: 208_682_000 picoseconds.
+		Weight::from_parts(373_420_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(14))
-			.saturating_add(ParityDbWeight::get().writes(6))
+			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
@@ -432,10 +504,10 @@ impl WeightInfo for () {
 	/// Proof: `DataMarket::Deadlines` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
 	fn update_listing() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1449`
+		//  Measured:  `1482`
 		//  Estimated: `50030`
-		// Minimum execution time: 96_290_000 picoseconds.
-		Weight::from_parts(169_809_000, 0)
+		// Minimum execution time: 98_775_000 picoseconds.
+		Weight::from_parts(171_913_000, 0)
 			.saturating_add(Weight::from_parts(0, 50030))
 			.saturating_add(ParityDbWeight::get().reads(17))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -448,15 +520,17 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn withdraw_listing() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1493`
+		//  Measured:  `1526`
 		//  Estimated: `25510`
-		// Minimum execution time: 134_993_000 picoseconds.
-		Weight::from_parts(213_580_000, 0)
+		// Minimum execution time: 139_311_000 picoseconds.
+		Weight::from_parts(239_169_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(12))
-			.saturating_add(ParityDbWeight::get().writes(5))
+			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
@@ -464,15 +538,17 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn expire_listing() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `858`
+		//  Measured:  `891`
 		//  Estimated: `6196`
-		// Minimum execution time: 91_531_000 picoseconds.
-		Weight::from_parts(137_468_000, 0)
+		// Minimum execution time: 96_541_000 picoseconds.
+		Weight::from_parts(165_991_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(4))
-			.saturating_add(ParityDbWeight::get().writes(4))
+			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
@@ -492,10 +568,10 @@ impl WeightInfo for () {
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	fn buy() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2114`
+		//  Measured:  `2147`
 		//  Estimated: `25510`
-		// Minimum execution time: 162_776_000 picoseconds.
-		Weight::from_parts(260_138_000, 0)
+		// Minimum execution time: 167_424_000 picoseconds.
+		Weight::from_parts(278_202_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(15))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -506,10 +582,10 @@ impl WeightInfo for () {
 	/// Proof: `DataMarket::Deadlines` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
 	fn deliver() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `946`
+		//  Measured:  `979`
 		//  Estimated: `25510`
-		// Minimum execution time: 67_035_000 picoseconds.
-		Weight::from_parts(106_750_000, 0)
+		// Minimum execution time: 66_625_000 picoseconds.
+		Weight::from_parts(119_885_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(2))
@@ -522,15 +598,17 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn confirm() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1320`
+		//  Measured:  `1353`
 		//  Estimated: `8799`
-		// Minimum execution time: 207_238_000 picoseconds.
-		Weight::from_parts(349_856_000, 0)
+		// Minimum execution time: 213_801_000 picoseconds.
+		Weight::from_parts(382_427_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(ParityDbWeight::get().reads(6))
-			.saturating_add(ParityDbWeight::get().writes(6))
+			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
@@ -540,15 +618,17 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn dispute_won_by_seller() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1421`
+		//  Measured:  `1454`
 		//  Estimated: `11402`
-		// Minimum execution time: 561_904_000 picoseconds.
-		Weight::from_parts(641_482_000, 0)
+		// Minimum execution time: 594_274_000 picoseconds.
+		Weight::from_parts(1_031_384_000, 0)
 			.saturating_add(Weight::from_parts(0, 11402))
 			.saturating_add(ParityDbWeight::get().reads(7))
-			.saturating_add(ParityDbWeight::get().writes(7))
+			.saturating_add(ParityDbWeight::get().writes(8))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
@@ -558,22 +638,74 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn dispute_won_by_buyer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1180`
+		//  Measured:  `1213`
 		//  Estimated: `6196`
-		// Minimum execution time: 437_670_000 picoseconds.
-		Weight::from_parts(628_168_000, 0)
+		// Minimum execution time: 474_691_000 picoseconds.
+		Weight::from_parts(826_891_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(5))
-			.saturating_add(ParityDbWeight::get().writes(5))
+			.saturating_add(ParityDbWeight::get().writes(6))
+	}
+	/// Storage: `DataMarket::Purchases` (r:1 w:1)
+	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Listings` (r:1 w:1)
+	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:1 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:4 w:4)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[16, 4112]`.
+	/// The range of component `d` is `[0, 32]`.
+	fn dispute_chunk_won_by_seller(c: u32, d: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1491`
+		//  Estimated: `11402`
+		// Minimum execution time: 618_090_000 picoseconds.
+		Weight::from_parts(771_006_743, 0)
+			.saturating_add(Weight::from_parts(0, 11402))
+			// Standard Error: 3_975
+			.saturating_add(Weight::from_parts(24_196, 0).saturating_mul(c.into()))
+			// Standard Error: 499_243
+			.saturating_add(Weight::from_parts(2_685_168, 0).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(8))
+			.saturating_add(ParityDbWeight::get().writes(8))
+	}
+	/// Storage: `DataMarket::Purchases` (r:1 w:1)
+	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Listings` (r:1 w:1)
+	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:1 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[16, 4112]`.
+	/// The range of component `d` is `[0, 32]`.
+	fn dispute_chunk_won_by_buyer(_c: u32, d: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1250`
+		//  Estimated: `6196`
+		// Minimum execution time: 492_994_000 picoseconds.
+		Weight::from_parts(691_605_202, 0)
+			.saturating_add(Weight::from_parts(0, 6196))
+			// Standard Error: 273_048
+			.saturating_add(Weight::from_parts(3_645_511, 0).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn judge() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 278_532_000 picoseconds.
-		Weight::from_parts(369_413_000, 0)
+		// Minimum execution time: 302_297_000 picoseconds.
+		Weight::from_parts(482_535_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
@@ -584,15 +716,17 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn refund() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1240`
+		//  Measured:  `1273`
 		//  Estimated: `8799`
-		// Minimum execution time: 151_214_000 picoseconds.
-		Weight::from_parts(191_258_000, 0)
+		// Minimum execution time: 159_329_000 picoseconds.
+		Weight::from_parts(204_053_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(ParityDbWeight::get().reads(6))
-			.saturating_add(ParityDbWeight::get().writes(6))
+			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
@@ -602,15 +736,17 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:1)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1320`
+		//  Measured:  `1353`
 		//  Estimated: `8799`
-		// Minimum execution time: 201_467_000 picoseconds.
-		Weight::from_parts(331_031_000, 0)
+		// Minimum execution time: 207_118_000 picoseconds.
+		Weight::from_parts(227_547_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(ParityDbWeight::get().reads(6))
-			.saturating_add(ParityDbWeight::get().writes(6))
+			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	/// Storage: `DataMarket::NextBountyId` (r:1 w:1)
 	/// Proof: `DataMarket::NextBountyId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -626,8 +762,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `885`
 		//  Estimated: `25510`
-		// Minimum execution time: 171_061_000 picoseconds.
-		Weight::from_parts(232_096_000, 0)
+		// Minimum execution time: 172_323_000 picoseconds.
+		Weight::from_parts(278_211_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(12))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -638,26 +774,26 @@ impl WeightInfo for () {
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::DeviceInfoOf` (r:65 w:0)
 	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
-	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
+	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:65 w:0)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	fn answer_bounty() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `38719`
+		//  Measured:  `44185`
 		//  Estimated: `187865`
-		// Minimum execution time: 1_120_841_000 picoseconds.
-		Weight::from_parts(1_644_924_000, 0)
+		// Minimum execution time: 1_363_928_000 picoseconds.
+		Weight::from_parts(1_722_189_000, 0)
 			.saturating_add(Weight::from_parts(0, 187865))
-			.saturating_add(ParityDbWeight::get().reads(132))
+			.saturating_add(ParityDbWeight::get().reads(196))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	/// Storage: `DataMarket::Bounties` (r:1 w:1)
 	/// Proof: `DataMarket::Bounties` (`max_values`: None, `max_size`: Some(2382), added: 4857, mode: `MaxEncodedLen`)
 	fn reject_answer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2502`
+		//  Measured:  `2535`
 		//  Estimated: `5847`
-		// Minimum execution time: 27_572_000 picoseconds.
-		Weight::from_parts(45_396_000, 0)
+		// Minimum execution time: 27_150_000 picoseconds.
+		Weight::from_parts(31_580_000, 0)
 			.saturating_add(Weight::from_parts(0, 5847))
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -682,10 +818,10 @@ impl WeightInfo for () {
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	fn accept_answer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3453`
+		//  Measured:  `3486`
 		//  Estimated: `25510`
-		// Minimum execution time: 211_096_000 picoseconds.
-		Weight::from_parts(284_974_000, 0)
+		// Minimum execution time: 216_937_000 picoseconds.
+		Weight::from_parts(371_336_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(15))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -698,10 +834,10 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn close_bounty() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1965`
+		//  Measured:  `1998`
 		//  Estimated: `6196`
-		// Minimum execution time: 88_275_000 picoseconds.
-		Weight::from_parts(136_757_000, 0)
+		// Minimum execution time: 88_476_000 picoseconds.
+		Weight::from_parts(103_865_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
@@ -716,20 +852,22 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:64 w:64)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::Packages` (r:0 w:64)
+	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `583 + n * (755 ±0)`
+		//  Measured:  `616 + n * (755 ±0)`
 		//  Estimated: `6196 + n * (2875 ±0)`
-		// Minimum execution time: 9_047_000 picoseconds.
-		Weight::from_parts(169_423_517, 0)
+		// Minimum execution time: 7_184_000 picoseconds.
+		Weight::from_parts(7_294_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard Error: 4_322_003
-			.saturating_add(Weight::from_parts(256_461_125, 0).saturating_mul(n.into()))
+			// Standard Error: 2_274_224
+			.saturating_add(Weight::from_parts(295_663_496, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2875).saturating_mul(n.into()))
 	}
 }

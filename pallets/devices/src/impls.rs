@@ -41,13 +41,14 @@ impl<T: Config> DeviceRegistry<T::AccountId> for Pallet<T> {
 	/// Registers the device through [`Pallet::register`] as a benchmark manufacturer, then
 	/// hands it to `owner` as a claim would (without the device signature).
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_device_with_key(
+	fn benchmark_device_of_maker(
 		owner: &T::AccountId,
 		key: itc_primitives::device::DeviceKey,
+		maker: u32,
 	) -> DeviceCode {
 		use codec::Encode;
 		use itc_primitives::device::{ChangeReason, Role};
-		let maker: T::AccountId = frame_benchmarking::account("device-maker", 0, 0);
+		let maker: T::AccountId = frame_benchmarking::account("device-maker", maker, 0);
 		let manufacturer = T::Manufacturers::manufacturer_of(&maker)
 			.unwrap_or_else(|| T::Manufacturers::benchmark_approved(&maker, u32::MAX));
 		// Eight bytes of the key make the serial unique enough (the code covers the whole key).

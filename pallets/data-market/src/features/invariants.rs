@@ -1,7 +1,7 @@
 //! Invariants checked by `try_state` and after every unit test.
 
 use crate::*;
-use alloc::collections::btree_map::BTreeMap;
+use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{
 	ensure,
 	traits::{
@@ -58,10 +58,16 @@ impl<T: Config> Pallet<T> {
 			bonds.saturating_accrue(listing.bond);
 		}
 
+		for (id, package) in Packages::<T>::iter() {
+			ensure!(Listings::<T>::contains_key(id), "package of a removed listing");
+			ensure!(package.chunks > 0, "package of no chunks");
+		}
+
 		let next = NextBountyId::<T>::get();
 		for (id, bounty) in Bounties::<T>::iter() {
 			ensure!(id < next, "bounty id not below NextBountyId");
 			ensure!(bounty.accepted < bounty.max_accepted, "filled bounty still stored");
+			Self::try_state_answers(&bounty)?;
 			bounty_escrow.saturating_accrue(Self::bounty_escrow(&bounty));
 		}
 
@@ -73,6 +79,23 @@ impl<T: Config> Pallet<T> {
 				|| T::Currency::total_balance_on_hold(&Self::pot()).is_zero(),
 			"the pot holds money but lacks the existential deposit"
 		);
+		Ok(())
+	}
+
+	/// A bounty's answers are of distinct listings and devices, none of them rejected, and no
+	/// device is rejected twice.
+	fn try_state_answers(bounty: &Bounty<T>) -> Result<(), TryRuntimeError> {
+		let mut listings = BTreeSet::new();
+		let mut devices = BTreeSet::new();
+		for answer in &bounty.answers {
+			ensure!(listings.insert(answer.listing), "a listing answers a bounty twice");
+			ensure!(devices.insert(answer.device), "a device answers a bounty twice");
+		}
+		let mut rejected = BTreeSet::new();
+		for device in &bounty.rejected {
+			ensure!(rejected.insert(*device), "a device rejected twice");
+			ensure!(!devices.contains(device), "a rejected device answers");
+		}
 		Ok(())
 	}
 

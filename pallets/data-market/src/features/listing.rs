@@ -10,8 +10,9 @@ use sp_runtime::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// Stores `listing` (as given to [`Pallet::list`]) under a new id and commits its bond.
-	pub(crate) fn do_list(listing: Listing<T>) -> DispatchResult {
+	/// Stores `listing` and its `package` (as given to [`Pallet::list`]) under a new id and
+	/// commits its bond.
+	pub(crate) fn do_list(listing: Listing<T>, package: PackageRoot) -> DispatchResult {
 		let seller = &listing.seller;
 		ensure!(
 			T::Devices::owner(&listing.device).as_ref() == Some(seller),
@@ -20,6 +21,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Devices::is_active(&listing.device), Error::<T>::DeviceUnavailable);
 		Self::ensure_cid(&listing.cid)?;
 		Self::ensure_cid(&listing.terms)?;
+		ensure!(package.chunks > 0, Error::<T>::ZeroChunks);
 		ensure!(!listing.price.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(listing.max_sales > 0, Error::<T>::ZeroMaximum);
 		ensure!(listing.bond >= T::MinSellerBond::get(), Error::<T>::BondTooLow);
@@ -34,10 +36,12 @@ impl<T: Config> Pallet<T> {
 			listing: id,
 			seller: seller.clone(),
 			device: listing.device,
+			package,
 			price: listing.price,
 			bond: listing.bond,
 		});
 		Listings::<T>::insert(id, listing);
+		Packages::<T>::insert(id, package);
 		Ok(())
 	}
 
@@ -103,6 +107,7 @@ impl<T: Config> Pallet<T> {
 		Self::pay_out(HoldReason::SellerBond, &listing.seller, listing.bond)?;
 		let bond_returned = listing.bond;
 		Listings::<T>::remove(id);
+		Packages::<T>::remove(id);
 		Self::deposit_event(Event::ListingRemoved { listing: id, bond_returned });
 		Ok(())
 	}

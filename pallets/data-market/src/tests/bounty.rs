@@ -400,3 +400,31 @@ fn a_handed_over_devices_old_listing_gives_its_answer_place_up() {
 		assert_noop!(accept(BUYER, bounty, old), Error::<Test>::NotAnAnswer);
 	});
 }
+
+/// The answer-list invariants `try_state` checks, each broken in turn: a device answering
+/// twice, a listing answering twice, a rejected device answering, a device rejected twice.
+#[test]
+fn try_state_catches_answers_that_break_the_one_per_device_rule() {
+	new_test_ext(|| {
+		let (bounty, _) = answered();
+		let first = Bounties::<Test>::get(bounty).unwrap().answers[0];
+		let other = list_as(SELLER, device_of(SELLER, 9), 1);
+		let breakages: [fn(&mut Bounty<Test>, Answer, ListingId); 4] = [
+			|b, a, other| b.answers.try_push(Answer { listing: other, ..a }).unwrap(),
+			|b, a, _| b.answers.try_push(a).unwrap(),
+			|b, a, _| b.rejected.try_push(a.device).unwrap(),
+			|b, _, _| {
+				b.answers.clear();
+				let device = itc_primitives::device::DeviceCode([5; 15]);
+				b.rejected = vec![device, device].try_into().unwrap();
+			},
+		];
+		for (i, breakage) in breakages.iter().enumerate() {
+			let kept = Bounties::<Test>::get(bounty).unwrap();
+			Bounties::<Test>::mutate(bounty, |b| breakage(b.as_mut().unwrap(), first, other));
+			assert!(DataMarket::do_try_state().is_err(), "breakage {i} went unnoticed");
+			Bounties::<Test>::insert(bounty, kept);
+		}
+		assert_ok!(DataMarket::do_try_state());
+	});
+}

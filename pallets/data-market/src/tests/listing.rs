@@ -10,6 +10,7 @@ fn list(who: u64, device: itc_primitives::device::DeviceCode) -> ListingBuilder 
 		device,
 		cid: cid("bafkreidata"),
 		terms: cid("bafkreiterms"),
+		package: package(),
 		price: PRICE,
 		expires_at: EXPIRES,
 		max_sales: 5,
@@ -22,6 +23,7 @@ struct ListingBuilder {
 	device: itc_primitives::device::DeviceCode,
 	cid: CidOf<Test>,
 	terms: CidOf<Test>,
+	package: PackageRoot,
 	price: u64,
 	expires_at: u64,
 	max_sales: u32,
@@ -35,6 +37,7 @@ impl ListingBuilder {
 			self.device,
 			self.cid,
 			[1; 32],
+			self.package,
 			self.price,
 			self.terms,
 			self.expires_at,
@@ -58,10 +61,37 @@ fn list_holds_the_bond_and_queues_the_expiry() {
 		assert_eq!(free(SELLER), START - BOND);
 		assert_eq!(NextListingId::<Test>::get(), 1);
 		assert_eq!(Deadlines::<Test>::get(EXPIRES + 1).to_vec(), vec![Deadline::ListingExpiry(0)]);
+		assert_eq!(Packages::<Test>::get(0), Some(package()));
 		assert_eq!(
 			events(),
-			vec![Event::Listed { listing: 0, seller: SELLER, device, price: PRICE, bond: BOND }]
+			vec![Event::Listed {
+				listing: 0,
+				seller: SELLER,
+				device,
+				package: package(),
+				price: PRICE,
+				bond: BOND
+			}]
 		);
+	});
+}
+
+#[test]
+fn a_package_has_at_least_one_chunk() {
+	new_test_ext(|| {
+		let package = PackageRoot { root: [1; 32], chunks: 0 };
+		let call = ListingBuilder { package, ..list(SELLER, device()) };
+		assert_noop!(call.call(), Error::<Test>::ZeroChunks);
+	});
+}
+
+#[test]
+fn a_removed_listing_takes_its_package_with_it() {
+	new_test_ext(|| {
+		let listing = listed();
+		assert_ok!(DataMarket::withdraw_listing(RuntimeOrigin::signed(SELLER), listing));
+		assert!(Listings::<Test>::get(listing).is_none());
+		assert!(Packages::<Test>::get(listing).is_none());
 	});
 }
 

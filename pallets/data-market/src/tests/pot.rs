@@ -64,6 +64,7 @@ fn a_seller_cannot_bond_frozen_money() {
 			device(),
 			cid("bafkreidata"),
 			crypto::commitment(&CONTENT_KEY),
+			package(),
 			PRICE,
 			cid("bafkreiterms"),
 			EXPIRES,
@@ -96,7 +97,7 @@ fn a_freeze_on_the_seller_does_not_stop_the_bond_being_forfeited() {
 		assert_eq!(free(BUYER), START + BOND);
 		assert!(events().contains(&Event::DisputeWonByBuyer {
 			purchase,
-			opened: true,
+			reason: DisputeReason::WrongKey,
 			refund: PRICE,
 			bond: BOND
 		}));
@@ -194,14 +195,17 @@ fn the_v2_migration_moves_every_hold_to_the_pot() {
 			3,
 			50
 		));
+		let listing = Purchases::<Test>::get(purchase).unwrap().listing;
+		let device = Listings::<Test>::get(listing).unwrap().device;
+		let same_device = list_as(SELLER, device, 1);
 		to_version_1(&[
 			(HoldReason::Escrow, BUYER, PRICE),
-			(HoldReason::SellerBond, SELLER, BOND),
+			(HoldReason::SellerBond, SELLER, 2 * BOND),
 			(HoldReason::BountyEscrow, OTHER, 300),
 		]);
-		// Version 1 bounties list answers by listing only: one of a listing that exists and
-		// one of a listing that is gone.
-		let listing = Purchases::<Test>::get(purchase).unwrap().listing;
+		// Version 1 bounties list answers by listing only, and allowed several of one device:
+		// one of a listing that exists, one of a listing that is gone, and another listing of
+		// the first one's device.
 		let old = crate::migrations::v2::OldBounty::<Test> {
 			buyer: OTHER,
 			request: cid("bafkreirequest"),
@@ -209,7 +213,7 @@ fn the_v2_migration_moves_every_hold_to_the_pot() {
 			max_accepted: 3,
 			accepted: 0,
 			deadline: 50,
-			answers: vec![listing, 999].try_into().unwrap(),
+			answers: vec![listing, 999, same_device].try_into().unwrap(),
 		};
 		frame_support::storage::unhashed::put(&Bounties::<Test>::hashed_key_for(bounty), &old);
 
@@ -222,13 +226,12 @@ fn the_v2_migration_moves_every_hold_to_the_pot() {
 		assert_eq!(pot_held(HoldReason::Escrow), PRICE);
 		assert_eq!(pot_held(HoldReason::BountyEscrow), 300);
 		assert_eq!(free(DataMarket::pot()), 1, "the fund gave the pot its deposit");
-		let device = Listings::<Test>::get(listing).unwrap().device;
 		let stored = Bounties::<Test>::get(bounty).unwrap();
 		assert_eq!(stored.answers.to_vec(), vec![Answer { listing, device }]);
 		assert!(stored.rejected.is_empty() && Purchases::<Test>::get(purchase).is_some());
 		// Run twice, it changes nothing.
 		crate::migrations::v2::MoveHoldsToPot::<Test>::on_runtime_upgrade();
-		assert_eq!(pot_held(HoldReason::SellerBond), BOND);
+		assert_eq!(pot_held(HoldReason::SellerBond), 2 * BOND);
 	});
 }
 

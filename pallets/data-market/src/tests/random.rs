@@ -73,6 +73,7 @@ impl Fuzz {
 					device,
 					cid("bafkreidata"),
 					crate::crypto::commitment(&CONTENT_KEY),
+					package(),
 					1 + self.below(2_000),
 					cid("bafkreiterms"),
 					now + self.below(60),
@@ -106,7 +107,13 @@ impl Fuzz {
 			8 => DataMarket::confirm(self.origin_or(buyer), purchase),
 			9 => {
 				let seed = self.key_seed(buyer);
-				DataMarket::dispute(self.origin_or(buyer), purchase, box_keys(seed).0)
+				let secret = box_keys(seed).0;
+				if self.below(2) == 0 {
+					DataMarket::dispute(self.origin_or(buyer), purchase, secret)
+				} else {
+					let shown = evidence(&package_chunks(), self.below(2) as u32);
+					DataMarket::dispute_chunk(self.origin_or(buyer), purchase, secret, shown)
+				}
 			},
 			10 => DataMarket::refund(self.origin(), purchase),
 			11 => DataMarket::settle(self.origin(), purchase),

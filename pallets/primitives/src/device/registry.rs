@@ -76,21 +76,37 @@ pub trait DeviceRegistry<AccountId> {
 	/// message to their purpose, the genesis hash and a nonce of their own.
 	fn verify_signature(code: &DeviceCode, message: &[u8], signature: &DeviceSignature) -> bool;
 
+	/// Creates an active device with key `key`, owned by `owner`, of the approved benchmark
+	/// manufacturer number `maker` (made on first use), for benchmarks of pallets that need
+	/// devices of distinct manufacturers.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_device_of_maker(owner: &AccountId, key: DeviceKey, maker: u32) -> DeviceCode;
+
 	/// Creates an active device of an approved manufacturer with key `key`, owned by `owner`,
 	/// for benchmarks of pallets that need one (and its signatures).
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_device_with_key(owner: &AccountId, key: DeviceKey) -> DeviceCode;
+	fn benchmark_device_with_key(owner: &AccountId, key: DeviceKey) -> DeviceCode {
+		Self::benchmark_device_of_maker(owner, key, 0)
+	}
 
 	/// Creates an active device of an approved manufacturer, owned by `owner`, for benchmarks
 	/// of pallets that need one; `seed` makes it unique. Nobody knows its key's secret.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_active_device(owner: &AccountId, seed: u32) -> DeviceCode {
+		Self::benchmark_active_device_of_maker(owner, seed, 0)
+	}
+
+	/// As [`DeviceRegistry::benchmark_active_device`], of benchmark manufacturer number
+	/// `maker` ([`DeviceRegistry::benchmark_device_of_maker`]).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_active_device_of_maker(owner: &AccountId, seed: u32, maker: u32) -> DeviceCode {
 		let mut raw = [0xbe; 32];
 		raw[..4].copy_from_slice(&seed.to_le_bytes());
-		Self::benchmark_device_with_key(
-			owner,
-			DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw(raw)),
-		)
+		if maker != 0 {
+			raw[4..8].copy_from_slice(&maker.to_le_bytes());
+		}
+		let key = DeviceKey::Ed25519(sp_core::ed25519::Public::from_raw(raw));
+		Self::benchmark_device_of_maker(owner, key, maker)
 	}
 }
 
@@ -121,7 +137,7 @@ impl<AccountId> DeviceRegistry<AccountId> for () {
 		false
 	}
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_device_with_key(_: &AccountId, _: DeviceKey) -> DeviceCode {
+	fn benchmark_device_of_maker(_: &AccountId, _: DeviceKey, _: u32) -> DeviceCode {
 		DeviceCode([0; 15])
 	}
 }

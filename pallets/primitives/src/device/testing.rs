@@ -141,13 +141,13 @@ impl<AccountId: Encode + Decode> DeviceRegistry<AccountId> for MockDevices {
 		Self::get(code).is_some_and(|d| d.key.verify(message, signature))
 	}
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_device_with_key(owner: &AccountId, key: DeviceKey) -> DeviceCode {
-		let code = DeviceCode::derive(0, b"bench", &key.encode(), &key);
+	fn benchmark_device_of_maker(owner: &AccountId, key: DeviceKey, maker: u32) -> DeviceCode {
+		let code = DeviceCode::derive(maker, b"bench", &key.encode(), &key);
 		// The key's 32 bytes, as this runtime's `AccountId` (a `u64` takes the first 8), so
 		// that `device_account` and `code_of` agree.
 		let account = AccountId::decode(&mut &key.account().encode()[..])
 			.expect("32 bytes decode as any test AccountId");
-		Self::insert(code, key, b"bench", account.encode(), owner, 0)
+		Self::insert(code, key, b"bench", account.encode(), owner, maker)
 	}
 }
 

@@ -8,10 +8,14 @@
 //!
 //! 1. checks that the secret belongs to the purchase's public key (else the buyer lied);
 //! 2. opens the sealed box (a box that does not open is the seller's fault);
-//! 3. hashes what came out and compares it with the listing's commitment.
+//! 3. hashes what came out and compares it with the listing's commitment;
+//! 4. given a chunk of the package with its Merkle path to the listing's root
+//!    ([`judge_chunk`], [`package`]), checks that the committed key opens it.
 
 use alloc::vec::Vec;
 use crypto_box::SecretKey;
+
+pub mod package;
 
 /// Length of a content key.
 pub const CONTENT_KEY_LEN: usize = 32;
@@ -77,29 +81,97 @@ pub enum Verdict {
 	Unopenable,
 	/// It opens, but to a key that is not the committed one: the buyer wins.
 	WrongKey,
-	/// It opens to the committed key: the seller wins.
+	/// It opens to the committed key (and it opens the chunk shown): the seller wins.
 	RightKey,
+	/// It opens to the committed key, which does not open the chunk shown, the package's
+	/// chunk of this index: the buyer wins.
+	ChunkDoesNotOpen(u32),
+	/// The chunk shown is not the package's chunk of its index: the dispute is void.
+	BadEvidence,
 }
 
-/// Judges a dispute; see the module docs.
+/// Judges a dispute over the key alone: steps 1 to 3 of the module docs.
 pub fn judge(
 	buyer_public: &[u8; 32],
 	revealed_secret: &[u8; 32],
 	sealed_key: &[u8],
 	commitment_of_key: &[u8; 32],
 ) -> Verdict {
+	let verdict = buyer_secret(buyer_public, revealed_secret)
+		.and_then(|secret| committed_key(&secret, sealed_key, commitment_of_key));
+	match verdict {
+		Ok(_) => Verdict::RightKey,
+		Err(verdict) => verdict,
+	}
+}
+
+/// A chunk of a package shown in a dispute, with its Merkle path (see [`package`]).
+pub struct ShownChunk<'a> {
+	/// Its index in the package.
+	pub index: u32,
+	/// The sealed chunk, as the package holds it.
+	pub sealed: &'a [u8],
+	/// The siblings from its leaf up to the root.
+	pub path: &'a [[u8; 32]],
+}
+
+/// The package a listing committed to: its Merkle root and number of chunks.
+pub struct CommittedPackage<'a> {
+	/// `BLAKE2b-256(content key)`.
+	pub key_commitment: &'a [u8; 32],
+	/// The Merkle root of its sealed chunks.
+	pub root: &'a [u8; 32],
+	/// How many chunks it has.
+	pub chunks: u32,
+}
+
+/// Judges a dispute that shows a chunk of the package: the secret is checked first, then the
+/// chunk against the package ([`Verdict::BadEvidence`]), then the key as [`judge`] does, and
+/// last whether the committed key opens the chunk.
+pub fn judge_chunk(
+	buyer_public: &[u8; 32],
+	revealed_secret: &[u8; 32],
+	sealed_key: &[u8],
+	package: CommittedPackage,
+	shown: ShownChunk,
+) -> Verdict {
+	let secret = match buyer_secret(buyer_public, revealed_secret) {
+		Ok(secret) => secret,
+		Err(verdict) => return verdict,
+	};
+	if !package::is_committed(package.root, package.chunks, shown.index, shown.sealed, shown.path) {
+		return Verdict::BadEvidence;
+	}
+	match committed_key(&secret, sealed_key, package.key_commitment) {
+		Ok(key) if package::opens(&key, shown.index, shown.sealed) => Verdict::RightKey,
+		Ok(_) => Verdict::ChunkDoesNotOpen(shown.index),
+		Err(verdict) => verdict,
+	}
+}
+
+/// The revealed secret, if it is the purchase's key; else [`Verdict::SecretMismatch`].
+fn buyer_secret(buyer_public: &[u8; 32], revealed_secret: &[u8; 32]) -> Result<SecretKey, Verdict> {
 	let secret = SecretKey::from(*revealed_secret);
 	// The bytes, not the points: another encoding of the same point would unseal with another
 	// nonce than the seller sealed with.
 	if secret.public_key().as_bytes() != buyer_public {
-		return Verdict::SecretMismatch;
+		return Err(Verdict::SecretMismatch);
 	}
-	let Some(key) = open(&secret, sealed_key) else { return Verdict::Unopenable };
-	if commitment(&key) == *commitment_of_key {
-		Verdict::RightKey
-	} else {
-		Verdict::WrongKey
+	Ok(secret)
+}
+
+/// The content key the seller delivered, if the box opens with the buyer's secret and the key
+/// is the committed one; else the verdict that says which failed.
+fn committed_key(
+	secret: &SecretKey,
+	sealed_key: &[u8],
+	commitment_of_key: &[u8; 32],
+) -> Result<[u8; CONTENT_KEY_LEN], Verdict> {
+	let key = open(secret, sealed_key).ok_or(Verdict::Unopenable)?;
+	if commitment(&key) != *commitment_of_key {
+		return Err(Verdict::WrongKey);
 	}
+	key.try_into().map_err(|_| Verdict::WrongKey)
 }
 
 /// Opens a sealed box of at most [`SEALED_KEY_LEN`] bytes.
@@ -121,10 +193,25 @@ pub mod vector {
 	pub const SK: &str = "a048205c5f032d7d9d074e5532700fb376781e552f4f196c61fe722103c3f0de";
 	/// The buyer's X25519 public key.
 	pub const PK: &str = "961f9f8291ecc5ed8cf4b10555a9179222d4f26f51ef219384eaed2f9372cf4c";
+	/// The content key, `0x00..=0x1f`.
+	pub const CONTENT_KEY: &str =
+		"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 	/// The content key `0x00..=0x1f` sealed to [`PK`].
 	pub const SEALED: &str = "66393ef84bc793d06b00df72cbfeefa28e6f90d1aef8ebfeba780a1068549b0d1b7af893ff26189fca6d9e23badd868f2443ee09255187e247e86e6cfecce187ae0251af2af02b1101fb1639e24e54bf";
 	/// `BLAKE2b-256` of the content key.
 	pub const COMMITMENT: &str = "cb2f5160fc1f7e05a55ef49d340b48da2e5a78099d53393351cd579dd42503d6";
+
+	// The same libsodium: the content key 0x00..=0x1f sealing two chunks with
+	// `crypto_secretbox_easy` and the package nonces, and the root `crypto_generichash` makes
+	// of them (docs/DATA_MARKET.md, "The package").
+	/// Chunk 0, `t,c\n0,4.5\n`, sealed.
+	pub const CHUNK_0: &str = "7bd23243394709ab1d4e13b6f9693fe63e22934ba8868b1d695e";
+	/// Chunk 1, `1,4.1\n`, sealed.
+	pub const CHUNK_1: &str = "e0decdeb716985155f674eeb190bb7eef317be0ec315";
+	/// The root of the package of [`CHUNK_0`] and [`CHUNK_1`].
+	pub const ROOT: &str = "6c0a5d031a6ca2e74ffb0b25ebd889e90a6b7ede7ac0d6ac042c9bbe5877f081";
+	/// The padding leaf, `BLAKE2b-256(0x02)`.
+	pub const EMPTY: &str = "bb30a42c1e62f0afda5f0a4e8a562f7a13a24cea00ee81917b86b89e801314aa";
 
 	/// Hex `s` as an array.
 	pub fn hex<const N: usize>(s: &str) -> [u8; N] {
@@ -207,6 +294,44 @@ mod tests {
 		below_p_minus_1[0] = 0xeb;
 		below_p_minus_1[31] = 0x7f;
 		assert!(!is_weak_public_key(&below_p_minus_1));
+	}
+
+	fn chunk_dispute(commitment: &[u8; 32], shown: &[u8], index: u32) -> Verdict {
+		let chunks = [hex_vec(CHUNK_0), hex_vec(CHUNK_1)];
+		let path = package::package_path(&chunks, index);
+		let package = CommittedPackage { key_commitment: commitment, root: &hex(ROOT), chunks: 2 };
+		let shown = ShownChunk { index, sealed: shown, path: &path };
+		judge_chunk(&hex(PK), &hex(SK), &hex_vec(SEALED), package, shown)
+	}
+
+	#[test]
+	fn a_committed_chunk_the_key_opens_wins_for_the_seller() {
+		assert_eq!(chunk_dispute(&hex(COMMITMENT), &hex_vec(CHUNK_1), 1), Verdict::RightKey);
+	}
+
+	#[test]
+	fn a_committed_chunk_the_key_does_not_open_wins_for_the_buyer() {
+		// The seller committed to this key and to a package whose chunk 1 another key sealed.
+		let chunks = [hex_vec(CHUNK_0), package::seal_chunk(&[9; 32], 1, b"1,4.1\n")];
+		let root = package::package_root(&chunks);
+		let path = package::package_path(&chunks, 1);
+		let package = CommittedPackage { key_commitment: &hex(COMMITMENT), root: &root, chunks: 2 };
+		let shown = ShownChunk { index: 1, sealed: &chunks[1], path: &path };
+		let verdict = judge_chunk(&hex(PK), &hex(SK), &hex_vec(SEALED), package, shown);
+		assert_eq!(verdict, Verdict::ChunkDoesNotOpen(1));
+	}
+
+	#[test]
+	fn a_chunk_outside_the_package_voids_the_dispute() {
+		let forged = package::seal_chunk(&[9; 32], 1, b"1,4.1\n");
+		assert_eq!(chunk_dispute(&hex(COMMITMENT), &forged, 1), Verdict::BadEvidence);
+		assert_eq!(chunk_dispute(&hex(COMMITMENT), &hex_vec(CHUNK_1), 0), Verdict::BadEvidence);
+	}
+
+	#[test]
+	fn a_wrong_key_wins_for_the_buyer_whatever_chunk_is_shown() {
+		let other = commitment(b"another key");
+		assert_eq!(chunk_dispute(&other, &hex_vec(CHUNK_0), 0), Verdict::WrongKey);
 	}
 
 	#[test]
