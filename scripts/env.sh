@@ -13,3 +13,10 @@ export ITC_ROOT
 # (scripts/contracts.sh); the e2e tests deploy the artifacts from $ITC_CONTRACTS.
 export ITC_CONTRACTS_TARGET="${ITC_CONTRACTS_TARGET:-$CARGO_TARGET_DIR/contracts}"
 export ITC_CONTRACTS="${ITC_CONTRACTS:-$ITC_CONTRACTS_TARGET/artifacts}"
+# Tools the project installs for itself (scripts/setup.sh): Node.js 20 when the system's is
+# older. Put first on the PATH, once.
+export ITC_TOOLS="${ITC_TOOLS:-$HOME/.cache/itc-tools}"
+case ":$PATH:" in
+*":$ITC_TOOLS/node/bin:"*) ;;
+*) if [ -x "$ITC_TOOLS/node/bin/node" ]; then export PATH="$ITC_TOOLS/node/bin:$PATH"; fi ;;
+esac

@@ -11,7 +11,7 @@ cd "$ITC_ROOT"
 step() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 
 step "setup"
-scripts/setup.sh
+scripts/setup.sh test
 
 step "build the node"
 scripts/build.sh

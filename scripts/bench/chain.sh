@@ -29,7 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-scripts/setup.sh
+scripts/setup.sh bench
 # `benchmark machine` needs the benchmark build, which replaces target/release/itc-node (and
 # switching features rebuilds the runtime): build it once and keep a copy. It measures the
 # machine, not our code, so an existing copy serves (delete it to rebuild).
