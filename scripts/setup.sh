@@ -8,9 +8,9 @@
 #
 # Needs: rustup (https://rustup.rs) with Rust >= 1.88; root or sudo, when system packages are
 # missing (apt-get); disk: the cargo target directory (~/.cache/itc-target, outside the
-# checkout) held 45 GB on the reference machine with every build the tests and benchmarks make,
-# plus 2.3 GB of crate sources in ~/.cargo, 0.7 GB for the contracts' Rust toolchain and
-# 0.7 GB of npm packages (docs/BUILD.md).
+# checkout) takes 7 GB after a cold test run and 13 GB with the benchmark build beside it
+# (docs/BUILD.md), plus 2.3 GB of crate sources in ~/.cargo, 0.7 GB for the contracts' Rust
+# toolchain and 0.7 GB of npm packages.
 #
 # Node.js >= 20 is needed by the tests (the test runner's --test-concurrency). A system Node
 # older than that (Debian 12 has 18) is left alone: Node 20.20.2 is unpacked from the npm
