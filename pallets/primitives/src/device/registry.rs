@@ -55,6 +55,27 @@ impl<AccountId> ManufacturerRegistry<AccountId> for () {
 	}
 }
 
+/// What a manufacturer has at stake for its devices: its deposit, which governance can slash.
+pub trait ManufacturerStake<Balance> {
+	/// The manufacturer's deposit divided by the devices it has registered (at least one);
+	/// zero for a retired or unknown manufacturer.
+	fn stake_per_device(id: ManufacturerId) -> Balance;
+
+	/// Gives manufacturer `id` a deposit of `deposit`, for benchmarks of pallets that read it.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_set_deposit(id: ManufacturerId, deposit: Balance);
+}
+
+/// Nothing at stake.
+impl<Balance: Default> ManufacturerStake<Balance> for () {
+	fn stake_per_device(_: ManufacturerId) -> Balance {
+		Balance::default()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_set_deposit(_: ManufacturerId, _: Balance) {}
+}
+
 /// What other pallets (data market, edge mining, contracts) ask about devices.
 pub trait DeviceRegistry<AccountId> {
 	/// The device's lifecycle status; `None` if no device has this code.
