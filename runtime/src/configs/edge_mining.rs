@@ -18,6 +18,14 @@ parameter_types! {
 	pub const MaxModelLength: u32 = 32;
 }
 
+/// The edge-mining era now: anchored records and settled sales count for it.
+pub struct MiningEra;
+impl frame_support::traits::Get<itc_primitives::mining::EraIndex> for MiningEra {
+	fn get() -> itc_primitives::mining::EraIndex {
+		crate::EdgeMining::current_era()
+	}
+}
+
 /// The account of the block's Aura author: the 32 bytes of its sr25519 Aura key. A validator
 /// receives its rewards and the fees on the account of its Aura key, a hot key on the node
 /// (see docs/EDGE_MINING.md): so only until validators are elected, when they will go to the
