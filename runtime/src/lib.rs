@@ -128,6 +128,7 @@ type Migrations = (
 	pallet_data_market::migrations::v2::MoveHoldsToPot<Runtime>,
 	pallet_dag_accounts::migrations::v2::MoveHoldsToPot<Runtime, PotDepositPayer>,
 	pallet_manufacturers::migrations::v2::DepositsToPot<Runtime>,
+	pallet_edge_mining::migrations::v2::RecordMarketFees<Runtime>,
 );
 
 /// Executive: dispatches incoming extrinsics to the pallets.

@@ -10,7 +10,8 @@ impl<T: Config> Pallet<T> {
 	/// - each pool: held on its account + paid out = its genesis amount;
 	/// - each era paid at most its budget, and the eras' payouts add up to the mining pool's;
 	/// - the reports not yet paid are exactly those after the payout cursor, one per
-	///   reporter entry, and the scores of an era not yet paid add up to its total;
+	///   reporter entry, and the scores and market fees of an era not yet paid add up to its
+	///   totals;
 	/// - block authors were paid at most the era's node-incentive budget.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		for pool in [Pool::Mining, Pool::NodeIncentives] {
@@ -36,16 +37,19 @@ impl<T: Config> Pallet<T> {
 			paid.saturating_accrue(summary.paid);
 			let unpaid = Self::unpaid_in(era, summary.reports, cursor_era, cursor_index);
 			let mut scores = 0u64;
+			let mut fees = BalanceOf::<T>::default();
 			let mut reporters = 0usize;
 			for (_, device) in Reporters::<T>::iter_prefix(era) {
 				let report = Reports::<T>::get(era, device).ok_or("a reporter has no report")?;
 				scores += u64::from(report.score);
+				fees.saturating_accrue(report.market_fees);
 				reporters += 1;
 			}
 			ensure!(reporters == unpaid as usize, "reporters ≠ reports not yet paid");
 			ensure!(Reports::<T>::iter_prefix(era).count() == reporters, "reports ≠ reporters");
 			if era > cursor_era {
 				ensure!(scores == summary.total_score, "scores ≠ the era's total");
+				ensure!(fees == summary.total_fees, "market fees ≠ the era's total");
 			}
 			unpaid_reports += reporters;
 		}

@@ -4,10 +4,13 @@ use crate::*;
 use frame_support::{ensure, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
 use itc_primitives::{
-	device::{DeviceCode, DeviceRegistry, DeviceSignature},
-	mining::{report_payload, WorkEvidence, WorkReport},
+	device::{DeviceCode, DeviceRegistry, DeviceSignature, ManufacturerStake},
+	mining::{report_payload, MarketEvidence, WorkEvidence, WorkReport},
 };
-use sp_runtime::{traits::Zero, DispatchResult, SaturatedConversion};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchResult, SaturatedConversion,
+};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_submit_report(
@@ -32,8 +35,11 @@ impl<T: Config> Pallet<T> {
 		);
 
 		let anchored = T::Evidence::anchored_records(&device, era);
-		let score = scoring::score(scoring::points(&report, anchored), weight);
-		ensure!(score > 0, Error::<T>::NothingToReward);
+		let market_fees = T::Market::settled_fees(&device, era);
+		let claimed = scoring::score(scoring::claim_points(&report, anchored), weight);
+		let allowance = Self::allowance(&device);
+		let score = claimed.min(allowance);
+		ensure!(score > 0 || !market_fees.is_zero(), Error::<T>::NothingToReward);
 
 		Reporters::<T>::insert(era, summary.reports, device);
 		Reports::<T>::insert(
@@ -45,13 +51,32 @@ impl<T: Config> Pallet<T> {
 				records: report.records,
 				anchored,
 				coverage_cell: report.coverage_cell,
+				market_fees,
 			},
 		);
 		summary.reports += 1;
 		summary.total_score = summary.total_score.saturating_add(u64::from(score));
+		summary.total_fees.saturating_accrue(market_fees);
 		Eras::<T>::insert(era, summary);
-		Self::deposit_event(Event::Reported { era, device, score, anchored, submitter });
+		let capped = claimed > allowance;
+		Self::deposit_event(Event::Reported {
+			era,
+			device,
+			score,
+			anchored,
+			market_fees,
+			capped,
+			submitter,
+		});
 		Ok(())
+	}
+
+	/// The most claim score `device` can have: its manufacturer's stake per device over
+	/// [`Config::StakePerClaimPoint`] ([`scoring::allowance`]).
+	pub(crate) fn allowance(device: &DeviceCode) -> u32 {
+		let Some(manufacturer) = T::Devices::manufacturer(device) else { return 0 };
+		let stake = T::Stake::stake_per_device(manufacturer);
+		scoring::allowance(stake.saturated_into(), T::StakePerClaimPoint::get().saturated_into())
 	}
 
 	/// The most reports an era takes: half of what the payout sweep can pay in one era's
