@@ -12,23 +12,31 @@ use sp_core::Pair;
 fn a_signed_report_is_scored_and_free() {
 	new_test_ext(|| {
 		let d = device(1);
+		set_anchored(&d, 0, 10_000);
+		set_fees(&d, 0, 40);
 		set_era(1);
 		let info = submit(&d, report(0, 1_000_000, 10_000)).unwrap();
 		assert_eq!(info.pays_fee, Pays::No);
 
 		let stored = Reports::<Test>::get(0, d.code).unwrap();
 		assert_eq!(stored.score, 1_100);
-		assert_eq!((stored.uptime_ppm, stored.records, stored.anchored), (1_000_000, 10_000, 0));
+		let counts = (stored.uptime_ppm, stored.records, stored.anchored, stored.market_fees);
+		assert_eq!(counts, (1_000_000, 10_000, 10_000, 40));
 		assert_eq!(stored.coverage_cell, Some(0x08a2_a107_2b59_ffff));
 		assert_eq!(Reporters::<Test>::get(0, 0), Some(d.code));
-		assert_eq!(Eras::<Test>::get(0), EraSummary { reports: 1, total_score: 1_100, paid: 0 });
+		assert_eq!(
+			Eras::<Test>::get(0),
+			EraSummary { reports: 1, total_score: 1_100, paid: 0, total_fees: 40 }
+		);
 		assert_eq!(
 			events(),
 			[Event::Reported {
 				era: 0,
 				device: d.code,
 				score: 1_100,
-				anchored: 0,
+				anchored: 10_000,
+				market_fees: 40,
+				capped: false,
 				submitter: GATEWAY
 			}]
 		);
@@ -51,15 +59,57 @@ fn the_device_itself_may_submit() {
 	});
 }
 
+/// A device issues its own DAG records, at the cost of proof of work only: they count once,
+/// and a claimed count counts only as far as anchored (the finding: before, 10,000 claimed and
+/// 2,500 anchored scored 1,000 + 100 + 2 · 50).
 #[test]
-fn anchored_records_count_twice() {
+fn reported_records_count_only_as_far_as_anchored_ones() {
 	new_test_ext(|| {
 		let d = device(1);
-		set_anchored(&d, 0, 10_000);
+		set_anchored(&d, 0, 2_500);
 		set_era(1);
 		assert_ok!(submit(&d, report(0, 1_000_000, 10_000)));
+		assert_eq!(Reports::<Test>::get(0, d.code).unwrap().score, 1_050);
+	});
+}
+
+/// A manufacturer picks its devices' keys, so it can claim for any number of devices it makes
+/// up: together they score what its stake backs, however many there are.
+#[test]
+fn sybil_devices_share_what_their_manufacturers_stake_backs() {
+	for count in [5u8, 20] {
+		new_test_ext(|| {
+			set_stake(2, 2_000 / u64::from(count));
+			let honest = device(1);
+			let sybils: Vec<_> =
+				(10..10 + count).map(|seed| device_of_manufacturer(seed, 2)).collect();
+			for d in &sybils {
+				set_anchored(d, 0, 1_000_000);
+			}
+			set_era(1);
+			assert_ok!(submit(&honest, report(0, 1_000_000, 0)));
+			for d in &sybils {
+				assert_ok!(submit(d, report(0, 1_000_000, 1_000_000)));
+			}
+			let score = |d: &TestDevice| u64::from(Reports::<Test>::get(0, d.code).unwrap().score);
+			let sybil_points: u64 = sybils.iter().map(score).sum();
+			assert!(sybil_points <= 2_000, "{count} sybils scored {sybil_points}");
+			assert!(events().iter().any(|e| matches!(e, Event::Reported { capped: true, .. })));
+		});
+	}
+}
+
+#[test]
+fn a_device_with_no_stake_behind_it_claims_nothing_but_may_still_sell() {
+	new_test_ext(|| {
+		set_stake(2, 0);
+		let d = device_of_manufacturer(7, 2);
+		set_era(1);
+		assert_noop!(submit(&d, report(0, 1_000_000, 0)), Error::<Test>::NothingToReward);
+		set_fees(&d, 0, 10);
+		assert_ok!(submit(&d, report(0, 1_000_000, 0)));
 		let stored = Reports::<Test>::get(0, d.code).unwrap();
-		assert_eq!((stored.score, stored.anchored), (1_300, 10_000));
+		assert_eq!((stored.score, stored.market_fees), (0, 10));
 	});
 }
 
