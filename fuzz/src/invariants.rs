@@ -93,7 +93,7 @@ fn holds() -> Result<(), Violation> {
 	use pallet_edge_mining::HoldReason as Mining;
 	let market_pot = itc_runtime::DataMarket::pot();
 	let dag_pot = itc_runtime::DagAccounts::pot();
-	let registry_pot = itc_runtime::Manufacturers::pot().account().clone();
+	let registry_pot = itc_runtime::Manufacturers::pot();
 	for (who, holds) in pallet_balances::Holds::<Runtime>::iter() {
 		for hold in holds.iter() {
 			let allowed = match hold.id {

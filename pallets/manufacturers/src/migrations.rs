@@ -29,7 +29,7 @@ pub mod v2 {
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for Unversioned<T> {
 		fn on_runtime_upgrade() -> Weight {
-			let pot = Pallet::<T>::pot();
+			let pot = Pallet::<T>::the_pot();
 			// The slash destination (the community fund) gives the pot its existential
 			// deposit. Should it fail, every move below fails and every deposit is released.
 			if let Err(error) = pot.ensure_exists(&T::SlashDestination::get()) {

@@ -152,3 +152,6 @@ pub fn can_receive<Currency: Inspect<AccountId>, AccountId>(
 ) -> bool {
 	Currency::can_deposit(who, amount, Provenance::Extant) == DepositConsequence::Success
 }
+
+#[cfg(test)]
+mod tests;

@@ -66,7 +66,7 @@ impl<T: Config> Pallet<T> {
 			);
 			deposits.saturating_accrue(info.deposit);
 		}
-		let held = T::Currency::balance_on_hold(&reason, Self::pot().account());
+		let held = T::Currency::balance_on_hold(&reason, &Self::pot());
 		ensure!(held == deposits, "the pot's deposits differ from the records");
 		Ok(())
 	}

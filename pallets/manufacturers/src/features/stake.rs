@@ -15,13 +15,18 @@ use sp_runtime::{
 
 impl<T: Config> Pallet<T> {
 	/// The registry's pot: the keyless account every deposit is held on.
-	pub fn pot() -> itc_pot::Pot<T::Currency, T::AccountId> {
+	pub fn pot() -> T::AccountId {
+		Self::the_pot().account().clone()
+	}
+
+	/// The pot, to commit to and pay out of.
+	pub(crate) fn the_pot() -> itc_pot::Pot<T::Currency, T::AccountId> {
 		itc_pot::Pot::of(T::PalletId::get())
 	}
 
 	/// Commits `amount` of `who`'s free balance to the pot as deposit.
 	pub(crate) fn commit_deposit(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		Self::pot()
+		Self::the_pot()
 			.commit(&HoldReason::ManufacturerDeposit.into(), who, amount)
 			.map_err(|_| Error::<T>::InsufficientBalance.into())
 	}
@@ -29,7 +34,7 @@ impl<T: Config> Pallet<T> {
 	/// Returns what is left of `info`'s deposit to its account (or, if that account cannot
 	/// receive it, to the slash destination).
 	pub(crate) fn return_deposit(info: &ManufacturerInfo<T>) -> DispatchResult {
-		let pot = Self::pot();
+		let pot = Self::the_pot();
 		let payee = pot.payee(&info.account, &T::SlashDestination::get(), info.deposit);
 		pot.pay_out(&HoldReason::ManufacturerDeposit.into(), &payee, info.deposit)
 	}
@@ -55,7 +60,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(info.status != ManufacturerStatus::Retired, Error::<T>::AlreadyRetired);
 		let amount = amount.min(info.deposit);
 		ensure!(!amount.is_zero(), Error::<T>::NothingToSlash);
-		Self::pot().pay_out(
+		Self::the_pot().pay_out(
 			&HoldReason::ManufacturerDeposit.into(),
 			&T::SlashDestination::get(),
 			amount,
@@ -80,7 +85,7 @@ impl<T: Config> ManufacturerStake<BalanceOf<T>> for Pallet<T> {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_set_deposit(id: ManufacturerId, deposit: BalanceOf<T>) {
 		use frame_support::traits::fungible::{Mutate, MutateHold};
-		let pot = Self::pot();
+		let pot = Self::the_pot();
 		let reason = HoldReason::ManufacturerDeposit.into();
 		let Some(mut info) = ManufacturerInfoOf::<T>::get(id) else { return };
 		let _ = T::Currency::release(

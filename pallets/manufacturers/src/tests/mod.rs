@@ -16,7 +16,7 @@ fn held(who: u64) -> u64 {
 
 /// What the registry's pot holds: every deposit.
 pub(crate) fn pot_held() -> u64 {
-	held(*crate::Pallet::<Test>::pot().account())
+	held(crate::Pallet::<Test>::pot())
 }
 
 pub(crate) fn apply(who: u64) -> u32 {
