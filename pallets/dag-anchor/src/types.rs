@@ -6,7 +6,6 @@ use frame_support::{traits::ConstU32, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
 use itc_primitives::{
 	anchor::{AnchorSummary, EpochIndex, Hash32, MAX_CID_LENGTH},
-	mining::EraIndex,
 	Moment,
 };
 use scale_info::TypeInfo;

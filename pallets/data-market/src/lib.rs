@@ -69,8 +69,8 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 pub mod crypto;
-mod features;
 mod evidence;
+mod features;
 mod listings;
 pub mod migrations;
 pub mod runtime_api;

@@ -64,7 +64,8 @@ mod benchmarks {
 	use super::*;
 
 	/// The heavier key type (sr25519), a class weight in storage, full uptime and records,
-	/// anchored records, market fees and the manufacturer's stake read, the claims capped.
+	/// the anchored records, market fees and manufacturer's stake read (fees and a stake of
+	/// one point set, so the claims are capped).
 	#[benchmark]
 	fn submit_report() {
 		let owner: T::AccountId = account("owner", 0, 0);

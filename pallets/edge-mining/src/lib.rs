@@ -369,10 +369,7 @@ pub mod pallet {
 				T::FeeRebate::get() < Perbill::one(),
 				"FeeRebate must stay below 100 %: wash trading must not pay"
 			);
-			assert!(
-				!T::StakePerClaimPoint::get().is_zero(),
-				"StakePerClaimPoint must not be zero"
-			);
+			assert!(!T::StakePerClaimPoint::get().is_zero(), "StakePerClaimPoint must not be zero");
 		}
 
 		#[cfg(feature = "try-runtime")]

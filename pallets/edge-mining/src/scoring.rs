@@ -62,7 +62,8 @@ pub fn allowance(stake_per_device: u128, stake_per_point: u128) -> u32 {
 
 /// The market's part of an era's `budget` given its reports' `total_fees`.
 pub fn market_budget(budget: u128, total_fees: u128, share: Perbill, rebate: Perbill) -> u128 {
-	(share * budget).min(rebate * total_fees)
+	// Rounded down: a rebate never reaches its fee, however small.
+	share.mul_floor(budget).min(rebate.mul_floor(total_fees))
 }
 
 /// A device's reward from an era's `budget` of which `market` goes to fees: its claim score
@@ -131,10 +132,7 @@ mod tests {
 		assert_eq!(claim_points(&report(500_000, 0), 0), 500);
 		assert_eq!(claim_points(&report(999, 0), 0), 0);
 		assert_eq!(claim_points(&report(0, 10_000), 10_000), 100);
-		assert_eq!(
-			claim_points(&report(FULL_UPTIME_PPM, u64::MAX), u64::MAX),
-			MAX_CLAIM_POINTS
-		);
+		assert_eq!(claim_points(&report(FULL_UPTIME_PPM, u64::MAX), u64::MAX), MAX_CLAIM_POINTS);
 		assert_eq!(MAX_CLAIM_POINTS, 2_000);
 	}
 
@@ -188,12 +186,8 @@ mod tests {
 		let fees = [0u128, 5, 1_000_000, 77, 0, 3];
 		let total_claims: u64 = claims.iter().map(|c| u64::from(*c)).sum();
 		let total_fees: u128 = fees.iter().sum();
-		let market = market_budget(
-			budget,
-			total_fees,
-			Perbill::from_percent(50),
-			Perbill::from_percent(75),
-		);
+		let market =
+			market_budget(budget, total_fees, Perbill::from_percent(50), Perbill::from_percent(75));
 		let paid: u128 = claims
 			.iter()
 			.zip(fees)

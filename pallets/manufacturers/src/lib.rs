@@ -5,7 +5,7 @@
 //! ## Overview
 //!
 //! A device maker applies with its name, country and a website or document CID, and a
-//! deposit is held from its account. Governance (sudo on development chains, the council
+//! deposit leaves its account for the registry's pot. Governance (sudo on development chains, the council
 //! multisig on the public testnet) approves the application with a device quota, can raise or
 //! lower the quota, freeze and release the manufacturer, and retire it for good.
 //!
@@ -112,7 +112,7 @@ pub mod pallet {
 		/// manufacturer's account cannot receive.
 		type SlashDestination: Get<Self::AccountId>;
 
-		/// The deposit held from an applicant until it withdraws or is retired.
+		/// The deposit an applicant commits to the pot, back when it withdraws or is retired.
 		#[pallet::constant]
 		type ApplicationDeposit: Get<BalanceOf<Self>>;
 

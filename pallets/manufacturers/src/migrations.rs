@@ -57,7 +57,8 @@ pub mod v2 {
 				.unwrap_or_default();
 				let left = info.deposit.saturating_sub(moved);
 				if !left.is_zero() {
-					let _ = T::Currency::release(&reason, &info.account, left, Precision::BestEffort);
+					let _ =
+						T::Currency::release(&reason, &info.account, left, Precision::BestEffort);
 					log::warn!(
 						target: LOG_TARGET,
 						"v2: manufacturer {id}: {left:?} of its deposit was frozen and released"

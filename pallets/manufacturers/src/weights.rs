@@ -149,9 +149,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:1)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
-	// STUB until scripts/bench/weights.sh pallet_manufacturers regenerates this file.
-	fn bond_more() -> Weight { Self::apply() }
-	fn slash() -> Weight { Self::retire() }
 	fn set_quota() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `467`
@@ -162,6 +159,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	// STUB until scripts/bench/weights.sh pallet_manufacturers regenerates this file.
+	fn bond_more() -> Weight { Self::apply() }
+	fn slash() -> Weight { Self::retire() }
 }
 
 // For tests and for runtimes without their own weights: ParityDB database weights.
@@ -256,9 +256,6 @@ impl WeightInfo for () {
 	}
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:1)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
-	// STUB until scripts/bench/weights.sh pallet_manufacturers regenerates this file.
-	fn bond_more() -> Weight { Self::apply() }
-	fn slash() -> Weight { Self::retire() }
 	fn set_quota() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `467`
@@ -269,4 +266,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
+	// STUB until scripts/bench/weights.sh pallet_manufacturers regenerates this file.
+	fn bond_more() -> Weight { Self::apply() }
+	fn slash() -> Weight { Self::retire() }
 }

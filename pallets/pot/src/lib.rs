@@ -135,8 +135,7 @@ where
 	/// Gives the pot the existential deposit from `payer` if it lacks it, so that it exists
 	/// and can receive holds of any size.
 	pub fn ensure_exists(&self, payer: &AccountId) -> DispatchResult {
-		let short =
-			Currency::minimum_balance().saturating_sub(Currency::balance(&self.account));
+		let short = Currency::minimum_balance().saturating_sub(Currency::balance(&self.account));
 		if !short.is_zero() {
 			Currency::transfer(payer, &self.account, short, Preservation::Preserve)?;
 		}

@@ -114,10 +114,8 @@ fn a_commit_honours_the_payers_freezes_and_keeps_it_alive() {
 		let pot = pot();
 		assert_ok!(pot.ensure_exists(&OTHER));
 		assert_ok!(<Balances as MutateFreeze<u64>>::set_freeze(b"vesting_", &PAYER, 900));
-		let commit = |amount| {
-			with_storage_layer(|| pot.commit(&Reason::Committed, &PAYER, amount))
-		};
-		assert_noop!(commit(101), TokenError::Frozen);
+		let commit = |amount| with_storage_layer(|| pot.commit(&Reason::Committed, &PAYER, amount));
+		assert_noop!(commit(101), TokenError::FundsUnavailable);
 		assert_ok!(commit(100));
 		assert_eq!(free(PAYER), 900);
 		assert_ok!(<Balances as MutateFreeze<u64>>::thaw(b"vesting_", &PAYER));
@@ -130,11 +128,7 @@ fn a_payout_goes_through_whatever_the_payer_does_later() {
 	run(|| {
 		let pot = pot();
 		assert_ok!(pot.commit(&Reason::Committed, &PAYER, 300));
-		assert_ok!(<Balances as MutateFreeze<u64>>::set_freeze(
-			b"vesting_",
-			&PAYER,
-			free(PAYER)
-		));
+		assert_ok!(<Balances as MutateFreeze<u64>>::set_freeze(b"vesting_", &PAYER, free(PAYER)));
 		assert_ok!(pot.pay_out(&Reason::Committed, &OTHER, 200));
 		assert_ok!(pot.pay_out(&Reason::Committed, &PAYER, 100));
 		assert_eq!((free(OTHER), held(*pot.account())), (1_200, 0));

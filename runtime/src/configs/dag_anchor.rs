@@ -9,8 +9,7 @@
 #[cfg(feature = "runtime-benchmarks")]
 use crate::AccountId;
 use crate::{
-	BlockNumber, DagAccounts, Devices, Runtime, RuntimeCall, TxExtension,
-	UncheckedExtrinsic,
+	BlockNumber, DagAccounts, Devices, Runtime, RuntimeCall, TxExtension, UncheckedExtrinsic,
 };
 use frame_support::parameter_types;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;

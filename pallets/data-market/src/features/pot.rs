@@ -81,8 +81,6 @@ impl<T: Config> Pallet<T> {
 	/// Gives the pot the existential deposit from `payer` if it lacks it (once in the chain's
 	/// life), so that it exists and can receive holds of any size.
 	pub(crate) fn ensure_pot(payer: &T::AccountId) -> DispatchResult {
-		Self::the_pot()
-			.ensure_exists(payer)
-			.map_err(|_| Error::<T>::InsufficientBalance.into())
+		Self::the_pot().ensure_exists(payer).map_err(|_| Error::<T>::InsufficientBalance.into())
 	}
 }

@@ -1,6 +1,7 @@
 //! Confirmation: paying each closed era's budget to its devices, a bounded number per block.
 
 use crate::*;
+use frame_support::traits::Get;
 use itc_primitives::{
 	device::{DeviceCode, DeviceRegistry},
 	mining::EraIndex,

@@ -77,7 +77,8 @@ fn reported_records_count_only_as_far_as_anchored_ones() {
 /// up: together they score what its stake backs, however many there are.
 #[test]
 fn sybil_devices_share_what_their_manufacturers_stake_backs() {
-	for count in [5u8, 20] {
+	// At most 19 with the honest device: the mock's era takes 20 reports.
+	for count in [5u8, 19] {
 		new_test_ext(|| {
 			set_stake(2, 2_000 / u64::from(count));
 			let honest = device(1);

@@ -76,15 +76,16 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> ManufacturerStake<BalanceOf<T>> for Pallet<T> {
 	fn stake_per_device(id: ManufacturerId) -> BalanceOf<T> {
 		match ManufacturerInfoOf::<T>::get(id) {
-			Some(info) if info.status != ManufacturerStatus::Retired =>
-				info.deposit / info.registered.max(1).into(),
+			Some(info) if info.status != ManufacturerStatus::Retired => {
+				info.deposit / info.registered.max(1).into()
+			},
 			_ => Zero::zero(),
 		}
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_set_deposit(id: ManufacturerId, deposit: BalanceOf<T>) {
-		use frame_support::traits::fungible::{Mutate, MutateHold};
+		use frame_support::traits::fungible::{Inspect, Mutate, MutateHold};
 		let pot = Self::the_pot();
 		let reason = HoldReason::ManufacturerDeposit.into();
 		let Some(mut info) = ManufacturerInfoOf::<T>::get(id) else { return };
