@@ -5,9 +5,10 @@
 //! ## Overview
 //!
 //! A device maker applies with its name, country and a website or document CID, and a
-//! deposit leaves its account for the registry's pot. Governance (sudo on development chains, the council
-//! multisig on the public testnet) approves the application with a device quota, can raise or
-//! lower the quota, freeze and release the manufacturer, and retire it for good.
+//! deposit leaves its account for the registry's pot. Governance (sudo on development chains,
+//! the council multisig on the public testnet) approves the application with a device quota,
+//! can raise or lower the quota, freeze and release the manufacturer, slash its deposit, and
+//! retire it for good.
 //!
 //! Only an approved manufacturer registers devices (through the device pallet, which asks this
 //! one via [`ManufacturerRegistry`]). The devices of a frozen or retired manufacturer earn no
