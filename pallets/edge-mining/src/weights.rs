@@ -67,23 +67,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Reports` (r:1 w:1)
-	/// Proof: `EdgeMining::Reports` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Proof: `EdgeMining::Reports` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Eras` (r:1 w:1)
-	/// Proof: `EdgeMining::Eras` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Proof: `EdgeMining::Eras` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `DagAnchor::RecordsOf` (r:1 w:0)
 	/// Proof: `DagAnchor::RecordsOf` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::FeesOf` (r:1 w:0)
+	/// Proof: `DataMarket::FeesOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Reporters` (r:0 w:1)
 	/// Proof: `EdgeMining::Reporters` (`max_values`: None, `max_size`: Some(39), added: 2514, mode: `MaxEncodedLen`)
 	fn submit_report() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `966`
+		//  Measured:  `1068`
 		//  Estimated: `3736`
-		// Minimum execution time: 144_060_000 picoseconds.
-		Weight::from_parts(156_644_000, 0)
+		// Minimum execution time: 171_491_000 picoseconds.
+		Weight::from_parts(277_931_000, 0)
 			.saturating_add(Weight::from_parts(0, 3736))
-			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `EdgeMining::ClassWeights` (r:0 w:1)
@@ -92,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 13_345_000 picoseconds.
-		Weight::from_parts(15_328_000, 0)
+		// Minimum execution time: 13_706_000 picoseconds.
+		Weight::from_parts(20_869_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -113,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `636`
 		//  Estimated: `6196`
-		// Minimum execution time: 139_742_000 picoseconds.
-		Weight::from_parts(149_851_000, 0)
+		// Minimum execution time: 146_344_000 picoseconds.
+		Weight::from_parts(229_260_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -122,13 +124,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `EdgeMining::PayoutCursor` (r:1 w:1)
 	/// Proof: `EdgeMining::PayoutCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Eras` (r:1 w:1)
-	/// Proof: `EdgeMining::Eras` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Proof: `EdgeMining::Eras` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Emission` (r:1 w:1)
 	/// Proof: `EdgeMining::Emission` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Reporters` (r:128 w:128)
 	/// Proof: `EdgeMining::Reporters` (`max_values`: None, `max_size`: Some(39), added: 2514, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Reports` (r:128 w:128)
-	/// Proof: `EdgeMining::Reports` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Proof: `EdgeMining::Reports` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::DeviceInfoOf` (r:128 w:0)
 	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
@@ -140,13 +142,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 128]`.
 	fn pay_rewards(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1314 + n * (248 ±0)`
+		//  Measured:  `1341 + n * (255 ±0)`
 		//  Estimated: `3736 + n * (2744 ±0)`
-		// Minimum execution time: 133_551_000 picoseconds.
-		Weight::from_parts(46_654_263, 0)
+		// Minimum execution time: 142_988_000 picoseconds.
+		Weight::from_parts(145_373_000, 0)
 			.saturating_add(Weight::from_parts(0, 3736))
-			// Standard Error: 214_992
-			.saturating_add(Weight::from_parts(91_158_223, 0).saturating_mul(n.into()))
+			// Standard Error: 1_309_636
+			.saturating_add(Weight::from_parts(134_080_441, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -170,23 +172,25 @@ impl WeightInfo for () {
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
 	/// Proof: `Manufacturers::ManufacturerInfoOf` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Reports` (r:1 w:1)
-	/// Proof: `EdgeMining::Reports` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Proof: `EdgeMining::Reports` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Eras` (r:1 w:1)
-	/// Proof: `EdgeMining::Eras` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Proof: `EdgeMining::Eras` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `DagAnchor::RecordsOf` (r:1 w:0)
 	/// Proof: `DagAnchor::RecordsOf` (`max_values`: None, `max_size`: Some(55), added: 2530, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::FeesOf` (r:1 w:0)
+	/// Proof: `DataMarket::FeesOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Reporters` (r:0 w:1)
 	/// Proof: `EdgeMining::Reporters` (`max_values`: None, `max_size`: Some(39), added: 2514, mode: `MaxEncodedLen`)
 	fn submit_report() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `966`
+		//  Measured:  `1068`
 		//  Estimated: `3736`
-		// Minimum execution time: 144_060_000 picoseconds.
-		Weight::from_parts(156_644_000, 0)
+		// Minimum execution time: 171_491_000 picoseconds.
+		Weight::from_parts(277_931_000, 0)
 			.saturating_add(Weight::from_parts(0, 3736))
-			.saturating_add(ParityDbWeight::get().reads(10))
+			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	/// Storage: `EdgeMining::ClassWeights` (r:0 w:1)
@@ -195,8 +199,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 13_345_000 picoseconds.
-		Weight::from_parts(15_328_000, 0)
+		// Minimum execution time: 13_706_000 picoseconds.
+		Weight::from_parts(20_869_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
@@ -216,8 +220,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `636`
 		//  Estimated: `6196`
-		// Minimum execution time: 139_742_000 picoseconds.
-		Weight::from_parts(149_851_000, 0)
+		// Minimum execution time: 146_344_000 picoseconds.
+		Weight::from_parts(229_260_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(5))
@@ -225,13 +229,13 @@ impl WeightInfo for () {
 	/// Storage: `EdgeMining::PayoutCursor` (r:1 w:1)
 	/// Proof: `EdgeMining::PayoutCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Eras` (r:1 w:1)
-	/// Proof: `EdgeMining::Eras` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Proof: `EdgeMining::Eras` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Emission` (r:1 w:1)
 	/// Proof: `EdgeMining::Emission` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Reporters` (r:128 w:128)
 	/// Proof: `EdgeMining::Reporters` (`max_values`: None, `max_size`: Some(39), added: 2514, mode: `MaxEncodedLen`)
 	/// Storage: `EdgeMining::Reports` (r:128 w:128)
-	/// Proof: `EdgeMining::Reports` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Proof: `EdgeMining::Reports` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Devices::DeviceInfoOf` (r:128 w:0)
 	/// Proof: `Devices::DeviceInfoOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `Manufacturers::ManufacturerInfoOf` (r:1 w:0)
@@ -243,13 +247,13 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[1, 128]`.
 	fn pay_rewards(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1314 + n * (248 ±0)`
+		//  Measured:  `1341 + n * (255 ±0)`
 		//  Estimated: `3736 + n * (2744 ±0)`
-		// Minimum execution time: 133_551_000 picoseconds.
-		Weight::from_parts(46_654_263, 0)
+		// Minimum execution time: 142_988_000 picoseconds.
+		Weight::from_parts(145_373_000, 0)
 			.saturating_add(Weight::from_parts(0, 3736))
-			// Standard Error: 214_992
-			.saturating_add(Weight::from_parts(91_158_223, 0).saturating_mul(n.into()))
+			// Standard Error: 1_309_636
+			.saturating_add(Weight::from_parts(134_080_441, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(5))
