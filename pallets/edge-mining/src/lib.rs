@@ -90,7 +90,10 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use itc_primitives::{
-		device::{DeviceClass, DeviceCode, DeviceRegistry, DeviceSignature, ManufacturerStake},
+		device::{
+			DeviceClass, DeviceCode, DeviceRegistry, DeviceSignature, ManufacturerId,
+			ManufacturerStake,
+		},
 		mining::{EraIndex, MarketEvidence, WorkEvidence, WorkReport},
 		Moment, WallClock,
 	};
@@ -234,6 +237,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AuthorsPaid<T: Config> = StorageValue<_, (EraIndex, BalanceOf<T>), ValueQuery>;
 
+	/// The claim score a manufacturer's devices have been given for an era: (era, score).
+	/// Only the last era takes reports, so an entry of an earlier era counts as zero and the
+	/// next report of the manufacturer's devices overwrites it. This is what holds all of a
+	/// manufacturer's devices together to what its whole stake backs in an era, however many
+	/// devices it registers between their reports.
+	#[pallet::storage]
+	pub type ManufacturerClaims<T: Config> =
+		StorageMap<_, Twox64Concat, ManufacturerId, (EraIndex, u64), OptionQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -273,8 +285,8 @@ pub mod pallet {
 			anchored: u64,
 			/// Market fees of its data's sales settled in the era.
 			market_fees: BalanceOf<T>,
-			/// Whether its claims scored more than its manufacturer's stake allows, and were
-			/// cut to the allowance.
+			/// Whether its claims scored more than its manufacturer's stake allows (per device, or
+			/// what is left of the stake's backing for the era), and were cut to that.
 			capped: bool,
 			/// Who submitted it (the device or a gateway).
 			submitter: T::AccountId,

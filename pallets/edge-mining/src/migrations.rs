@@ -2,6 +2,8 @@
 
 /// Version 1 to 2: reports and eras record market fees. Reports taken before record none, and
 /// their eras a total of none, so those eras are paid on claims alone, as they were scored.
+/// The era taking reports gets its manufacturers' tallies of claims ([`ManufacturerClaims`])
+/// from the reports it has, so that later reports count against what earlier ones took.
 pub mod v2 {
 	use crate::*;
 	use frame_support::{
@@ -9,6 +11,7 @@ pub mod v2 {
 		traits::{Get, UncheckedOnRuntimeUpgrade},
 		weights::Weight,
 	};
+	use itc_primitives::device::{DeviceRegistry, ManufacturerId};
 	#[cfg(feature = "try-runtime")]
 	use sp_runtime::TryRuntimeError;
 
@@ -68,18 +71,64 @@ pub mod v2 {
 					total_fees: Default::default(),
 				})
 			});
-			log::info!(target: LOG_TARGET, "v2: {records} reports and eras translated");
-			T::DbWeight::get().reads_writes(records, records)
+			let (tallied, manufacturers) = tally_reporting_era::<T>();
+			log::info!(
+				target: LOG_TARGET,
+				"v2: {records} reports and eras translated; {manufacturers} tallies of claims"
+			);
+			T::DbWeight::get().reads_writes(
+				records.saturating_add(tallied).saturating_add(2),
+				records.saturating_add(manufacturers),
+			)
 		}
 
 		#[cfg(feature = "try-runtime")]
 		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, TryRuntimeError> {
-			Ok(alloc::vec::Vec::new())
+			use codec::Encode;
+			use frame_support::{storage::migration::storage_iter, traits::PalletInfoAccess};
+			let pallet = Pallet::<T>::name().as_bytes();
+			let old = storage_iter::<OldScoredReport>(pallet, b"Reports");
+			Ok(totals(old.map(|(_, report)| report.score)).encode())
 		}
 
 		#[cfg(feature = "try-runtime")]
-		fn post_upgrade(_state: alloc::vec::Vec<u8>) -> Result<(), TryRuntimeError> {
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), TryRuntimeError> {
+			use codec::Decode;
+			let before =
+				<(u64, u64)>::decode(&mut &state[..]).map_err(|_| "bad pre_upgrade state")?;
+			let after = totals(Reports::<T>::iter_values().map(|report| report.score));
+			frame_support::ensure!(before == after, "reports or their scores changed");
+			frame_support::ensure!(
+				Reports::<T>::iter_values().all(|report| report.market_fees == Default::default()),
+				"a migrated report records market fees"
+			);
 			Pallet::<T>::do_try_state()
 		}
+	}
+
+	/// The number of reports and the sum of their scores.
+	#[cfg(feature = "try-runtime")]
+	fn totals(scores: impl Iterator<Item = u32>) -> (u64, u64) {
+		scores.fold((0, 0), |(count, sum), score| (count + 1, sum + u64::from(score)))
+	}
+
+	/// Records, for the era taking reports, each manufacturer's claims so far. Returns the
+	/// reports read and the tallies written.
+	fn tally_reporting_era<T: Config>() -> (u64, u64) {
+		let Some(era) = Pallet::<T>::current_era().checked_sub(1) else { return (0, 0) };
+		let mut sums = alloc::collections::BTreeMap::<ManufacturerId, u64>::new();
+		let mut read = 0u64;
+		for (device, report) in Reports::<T>::iter_prefix(era) {
+			read += 1;
+			let manufacturer = T::Devices::manufacturer(&device);
+			if let (Some(manufacturer), true) = (manufacturer, report.score > 0) {
+				*sums.entry(manufacturer).or_default() += u64::from(report.score);
+			}
+		}
+		let written = sums.len() as u64;
+		for (manufacturer, used) in sums {
+			ManufacturerClaims::<T>::insert(manufacturer, (era, used));
+		}
+		(read.saturating_mul(2), written)
 	}
 }

@@ -12,7 +12,7 @@ use frame_support::{
 use itc_primitives::{
 	device::{
 		testing::MockDevices, DeviceCode, DeviceKey, DeviceSignature, ManufacturerId,
-		ManufacturerStake,
+		ManufacturerStake, Stake,
 	},
 	mining::{report_payload, EraIndex, MarketEvidence, WorkEvidence, WorkReport},
 	Moment, WallClock,
@@ -52,7 +52,8 @@ thread_local! {
 		const { RefCell::new(BTreeMap::new()) };
 	static FEES: RefCell<BTreeMap<(DeviceCode, EraIndex), u64>> =
 		const { RefCell::new(BTreeMap::new()) };
-	static STAKES: RefCell<BTreeMap<ManufacturerId, u64>> = const { RefCell::new(BTreeMap::new()) };
+	static STAKES: RefCell<BTreeMap<ManufacturerId, Stake<u64>>> =
+		const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Market fees the tests set.
@@ -67,15 +68,18 @@ impl MarketEvidence<u64> for MockMarket {
 	}
 }
 
-/// Stakes per device the tests set; [`DEFAULT_STAKE`] for a manufacturer they did not.
+/// Stakes the tests set; a deposit of [`DEFAULT_STAKE`] for one device for a manufacturer
+/// they did not.
 pub struct MockStake;
 impl ManufacturerStake<u64> for MockStake {
-	fn stake_per_device(id: ManufacturerId) -> u64 {
-		STAKES.with(|s| s.borrow().get(&id).copied().unwrap_or(DEFAULT_STAKE))
+	fn stake(id: ManufacturerId) -> Stake<u64> {
+		STAKES.with(|s| {
+			s.borrow().get(&id).copied().unwrap_or(Stake { deposit: DEFAULT_STAKE, devices: 1 })
+		})
 	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_set_deposit(id: ManufacturerId, deposit: u64) {
-		STAKES.with(|s| s.borrow_mut().insert(id, deposit));
+		STAKES.with(|s| s.borrow_mut().insert(id, Stake { deposit, devices: 1 }));
 	}
 }
 
@@ -182,7 +186,8 @@ pub const VALIDATOR: u64 = 50;
 pub const DONOR: u64 = 3;
 /// Starting balance of the users.
 pub const START: u64 = 1_000_000;
-/// The stake per device of a manufacturer the tests did not set: enough for any claim.
+/// The deposit of a manufacturer the tests did not set, for one device: enough for any claims
+/// an era of the mock takes.
 pub const DEFAULT_STAKE: u64 = 1_000_000;
 
 /// A test device: its code, its key pair and its account.
@@ -218,9 +223,9 @@ pub fn device_of_manufacturer(seed: u8, manufacturer: ManufacturerId) -> TestDev
 	TestDevice { code, pair, account }
 }
 
-/// Sets manufacturer `id`'s stake per device.
-pub fn set_stake(id: ManufacturerId, stake: u64) {
-	STAKES.with(|s| s.borrow_mut().insert(id, stake));
+/// Sets manufacturer `id`'s deposit and the devices it has registered.
+pub fn set_stake(id: ManufacturerId, deposit: u64, devices: u32) {
+	STAKES.with(|s| s.borrow_mut().insert(id, Stake { deposit, devices }));
 }
 
 /// Records `fees` of settled sales for `device` in `era`.

@@ -60,6 +60,12 @@ pub fn allowance(stake_per_device: u128, stake_per_point: u128) -> u32 {
 	stake_per_device.checked_div(stake_per_point).unwrap_or(0).saturated_into()
 }
 
+/// The most claim score all devices of a manufacturer whose stake is `stake` can have
+/// together in an era, at `stake_per_point` per point.
+pub fn era_allowance(stake: u128, stake_per_point: u128) -> u64 {
+	stake.checked_div(stake_per_point).unwrap_or(0).saturated_into()
+}
+
 /// The market's part of an era's `budget` given its reports' `total_fees`.
 pub fn market_budget(budget: u128, total_fees: u128, share: Perbill, rebate: Perbill) -> u128 {
 	// Rounded down: a rebate never reaches its fee, however small.
@@ -167,6 +173,13 @@ mod tests {
 		assert_eq!(allowance(2_000, 3), 666);
 		assert_eq!(allowance(2_000, 0), 0, "a zero price of a point allows nothing");
 		assert_eq!(allowance(u128::MAX, 1), u32::MAX);
+	}
+
+	#[test]
+	fn the_era_allowance_is_the_whole_stake_over_the_stake_per_point() {
+		assert_eq!(era_allowance(1_000_000, 1_000), 1_000);
+		assert_eq!(era_allowance(1_000_000, 0), 0, "a zero price of a point allows nothing");
+		assert_eq!(era_allowance(u128::MAX, 1), u64::MAX);
 	}
 
 	#[test]

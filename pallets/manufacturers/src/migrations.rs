@@ -75,13 +75,34 @@ pub mod v2 {
 			)
 		}
 
+		/// Records the total issuance and each live manufacturer's deposit.
 		#[cfg(feature = "try-runtime")]
 		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, TryRuntimeError> {
-			Ok(alloc::vec::Vec::new())
+			use codec::Encode;
+			use frame_support::traits::fungible::Inspect;
+			let deposits = ManufacturerInfoOf::<T>::iter()
+				.filter(|(_, info)| info.status != ManufacturerStatus::Retired)
+				.map(|(id, info)| (id, info.deposit))
+				.collect::<alloc::vec::Vec<_>>();
+			Ok((T::Currency::total_issuance(), deposits).encode())
 		}
 
+		/// Nothing minted or burned; no deposit grew, and none is left on its manufacturer's
+		/// account (`try_state`: the pot holds exactly the deposits).
 		#[cfg(feature = "try-runtime")]
-		fn post_upgrade(_state: alloc::vec::Vec<u8>) -> Result<(), TryRuntimeError> {
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), TryRuntimeError> {
+			use codec::Decode;
+			use frame_support::{ensure, traits::fungible::Inspect};
+			let (issuance, deposits) = <(
+				BalanceOf<T>,
+				alloc::vec::Vec<(ManufacturerId, BalanceOf<T>)>,
+			)>::decode(&mut &state[..])
+			.map_err(|_| "bad pre_upgrade state")?;
+			ensure!(T::Currency::total_issuance() == issuance, "the migration minted or burned");
+			for (id, before) in deposits {
+				let info = ManufacturerInfoOf::<T>::get(id).ok_or("a manufacturer vanished")?;
+				ensure!(info.deposit <= before, "a deposit grew");
+			}
 			Pallet::<T>::do_try_state()
 		}
 	}

@@ -24,7 +24,7 @@ use frame_support::{
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, Saturating, Zero},
-	DispatchError, DispatchResult,
+	DispatchResult,
 };
 
 /// The pot of `PalletId`, holding `Currency`.
@@ -50,7 +50,8 @@ where
 
 	/// Moves `amount` of `from`'s free balance into a hold for `reason` on the pot, giving the
 	/// pot its existential deposit from `from` first if it lacks it. Honours `from`'s freezes
-	/// and keeps `from` alive; on any shortfall nothing moves.
+	/// and keeps `from` alive. On a shortfall it fails after the existential deposit may have
+	/// moved, so call it where a failure reverts the whole call (a dispatchable).
 	pub fn commit(
 		&self,
 		reason: &Currency::Reason,
@@ -90,28 +91,6 @@ where
 			Fortitude::Force,
 		)
 		.map(drop)
-	}
-
-	/// Pays as much as the pot holds for `reason`, up to `amount`, to `to`'s free balance;
-	/// returns what was paid.
-	pub fn pay_out_best_effort(
-		&self,
-		reason: &Currency::Reason,
-		to: &AccountId,
-		amount: Currency::Balance,
-	) -> Result<Currency::Balance, DispatchError> {
-		if amount.is_zero() {
-			return Ok(amount);
-		}
-		Currency::transfer_on_hold(
-			reason,
-			&self.account,
-			to,
-			amount,
-			Precision::BestEffort,
-			Restriction::Free,
-			Fortitude::Force,
-		)
 	}
 
 	/// Who receives a payment of `amount` meant for `to`: `to` if it can receive it, else

@@ -138,16 +138,6 @@ fn a_payout_goes_through_whatever_the_payer_does_later() {
 }
 
 #[test]
-fn a_best_effort_payout_pays_what_is_held() {
-	run(|| {
-		let pot = pot();
-		assert_ok!(pot.commit(&Reason::Committed, &PAYER, 100));
-		assert_eq!(pot.pay_out_best_effort(&Reason::Committed, &OTHER, 250), Ok(100));
-		assert_eq!(free(OTHER), 1_100);
-	});
-}
-
-#[test]
 fn a_payment_its_recipient_cannot_take_goes_to_the_fallback_or_stays() {
 	run(|| {
 		let pot = pot();

@@ -80,7 +80,7 @@ fn sybil_devices_share_what_their_manufacturers_stake_backs() {
 	// At most 19 with the honest device: the mock's era takes 20 reports.
 	for count in [5u8, 19] {
 		new_test_ext(|| {
-			set_stake(2, 2_000 / u64::from(count));
+			set_stake(2, 2_000, u32::from(count));
 			let honest = device(1);
 			let sybils: Vec<_> =
 				(10..10 + count).map(|seed| device_of_manufacturer(seed, 2)).collect();
@@ -100,10 +100,67 @@ fn sybil_devices_share_what_their_manufacturers_stake_backs() {
 	}
 }
 
+/// The stake per device falls as a manufacturer registers devices, so reporting its devices
+/// one by one with a registration before each would give each new one a fresh share of the
+/// whole stake (the attack: 1,000 + 500 + 333 + 250 + 200 + 166 = 2,449 points for six
+/// devices from a stake that backs 1,000). The
+/// manufacturer's tally of claims in the era holds them all to what the stake backs.
+#[test]
+fn registering_devices_between_reports_does_not_raise_a_manufacturers_claims() {
+	new_test_ext(|| {
+		let devices: Vec<_> = (10..16).map(|seed| device_of_manufacturer(seed, 2)).collect();
+		set_era(1);
+		let mut registered = 0;
+		for d in &devices {
+			registered += 1;
+			set_stake(2, 1_000, registered);
+			let submitted = submit(d, report(0, 1_000_000, 0));
+			if registered == 1 {
+				assert_ok!(submitted);
+			} else {
+				assert_noop!(submitted, Error::<Test>::NothingToReward);
+			}
+		}
+		let tally = ManufacturerClaims::<Test>::get(2).expect("tallied");
+		assert_eq!(tally, (0, 1_000), "the first device took its full claim, 1,000 points");
+		// With room left, a later device gets what is left, not a fresh share.
+		set_stake(2, 1_500, 7);
+		let late = device_of_manufacturer(20, 2);
+		assert_ok!(submit(&late, report(0, 1_000_000, 0)));
+		assert_eq!(Reports::<Test>::get(0, late.code).unwrap().score, 214, "1,500 / 7 per device");
+		assert_eq!(ManufacturerClaims::<Test>::get(2), Some((0, 1_214)));
+		// The next era starts a fresh tally.
+		set_era(2);
+		assert_ok!(submit(&devices[1], report(1, 1_000_000, 0)));
+		assert_eq!(ManufacturerClaims::<Test>::get(2), Some((1, 214)));
+	});
+}
+
+/// Once the whole stake's backing is taken, a manufacturer's other devices report for market
+/// fees only.
+#[test]
+fn a_manufacturers_devices_share_one_allowance_per_era() {
+	new_test_ext(|| {
+		set_stake(2, 1_500, 1);
+		let first = device_of_manufacturer(10, 2);
+		let second = device_of_manufacturer(11, 2);
+		set_fees(&second, 0, 10);
+		set_era(1);
+		assert_ok!(submit(&first, report(0, 1_000_000, 0)));
+		assert_ok!(submit(&second, report(0, 1_000_000, 0)));
+		let stored = |d: &TestDevice| Reports::<Test>::get(0, d.code).unwrap();
+		assert_eq!((stored(&first).score, stored(&second).score), (1_000, 500));
+		assert_eq!(stored(&second).market_fees, 10);
+		assert!(events()
+			.iter()
+			.any(|e| matches!(e, Event::Reported { score: 500, capped: true, .. })));
+	});
+}
+
 #[test]
 fn a_device_with_no_stake_behind_it_claims_nothing_but_may_still_sell() {
 	new_test_ext(|| {
-		set_stake(2, 0);
+		set_stake(2, 0, 1);
 		let d = device_of_manufacturer(7, 2);
 		set_era(1);
 		assert_noop!(submit(&d, report(0, 1_000_000, 0)), Error::<Test>::NothingToReward);

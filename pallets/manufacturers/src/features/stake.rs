@@ -7,7 +7,7 @@
 
 use crate::*;
 use frame_support::{ensure, traits::Get};
-use itc_primitives::device::ManufacturerStake;
+use itc_primitives::device::{ManufacturerStake, Stake};
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	DispatchResult,
@@ -74,12 +74,12 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> ManufacturerStake<BalanceOf<T>> for Pallet<T> {
-	fn stake_per_device(id: ManufacturerId) -> BalanceOf<T> {
+	fn stake(id: ManufacturerId) -> Stake<BalanceOf<T>> {
 		match ManufacturerInfoOf::<T>::get(id) {
 			Some(info) if info.status != ManufacturerStatus::Retired => {
-				info.deposit / info.registered.max(1).into()
+				Stake { deposit: info.deposit, devices: info.registered }
 			},
-			_ => Zero::zero(),
+			_ => Stake::default(),
 		}
 	}
 

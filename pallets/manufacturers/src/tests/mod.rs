@@ -1,5 +1,6 @@
 //! Unit tests: one success test per call and one test per error it can return.
 
+mod migration;
 mod stake;
 
 use crate::{mock::*, Error, Event, ManufacturerIdOf, ManufacturerInfoOf, ManufacturerStatus};

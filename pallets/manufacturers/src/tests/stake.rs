@@ -6,7 +6,7 @@ use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, MutateFreeze},
 };
-use itc_primitives::device::{ManufacturerRegistry, ManufacturerStake};
+use itc_primitives::device::{ManufacturerRegistry, ManufacturerStake, Stake};
 use sp_runtime::traits::BadOrigin;
 
 fn deposit(id: u32) -> u64 {
@@ -63,7 +63,8 @@ fn a_manufacturer_cannot_stake_frozen_money() {
 		);
 		assert_ok!(Manufacturers::bond_more(RuntimeOrigin::signed(ACME), 49));
 		assert_ok!(Manufacturers::slash(RuntimeOrigin::root(), id, 1_000));
-		assert!(Balances::balance(&ACME) >= 1_000 - 100 - 1 - 50, "the freeze still holds");
+		assert_eq!(deposit(id), 0, "the slash took the whole deposit, 149, from the pot");
+		assert_eq!(Balances::balance(&ACME), 1_000 - 100 - 1 - 49, "and nothing from ACME");
 	});
 }
 
@@ -107,18 +108,18 @@ fn slash_errors() {
 }
 
 #[test]
-fn the_stake_per_device_divides_the_deposit_by_the_devices_registered() {
+fn the_stake_is_the_deposit_and_the_devices_registered() {
 	new_test_ext(|| {
 		let id = approved(ACME, 10);
-		let stake = <Manufacturers as ManufacturerStake<u64>>::stake_per_device;
-		assert_eq!(stake(id), 100, "no device yet: the whole deposit");
+		let stake = <Manufacturers as ManufacturerStake<u64>>::stake;
+		assert_eq!(stake(id), Stake { deposit: 100, devices: 0 });
 		assert_ok!(<Manufacturers as ManufacturerRegistry<u64>>::use_quota(id, 4));
-		assert_eq!(stake(id), 25);
+		assert_eq!(stake(id), Stake { deposit: 100, devices: 4 });
 		assert_ok!(Manufacturers::bond_more(RuntimeOrigin::signed(ACME), 100));
-		assert_eq!(stake(id), 50);
+		assert_eq!(stake(id), Stake { deposit: 200, devices: 4 });
 		assert_ok!(Manufacturers::retire(RuntimeOrigin::root(), id));
-		assert_eq!(stake(id), 0);
-		assert_eq!(stake(99), 0);
+		assert_eq!(stake(id), Stake::default(), "retired: nothing at stake");
+		assert_eq!(stake(99), Stake::default());
 	});
 }
 

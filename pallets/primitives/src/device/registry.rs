@@ -55,11 +55,19 @@ impl<AccountId> ManufacturerRegistry<AccountId> for () {
 	}
 }
 
+/// A manufacturer's stake for its devices.
+#[derive(Clone, Copy, Default, Eq, PartialEq, Debug)]
+pub struct Stake<Balance> {
+	/// Its deposit, which governance can slash; zero for a retired or unknown manufacturer.
+	pub deposit: Balance,
+	/// The devices it has registered.
+	pub devices: u32,
+}
+
 /// What a manufacturer has at stake for its devices: its deposit, which governance can slash.
 pub trait ManufacturerStake<Balance> {
-	/// The manufacturer's deposit divided by the devices it has registered (at least one);
-	/// zero for a retired or unknown manufacturer.
-	fn stake_per_device(id: ManufacturerId) -> Balance;
+	/// Manufacturer `id`'s deposit and the devices it has registered.
+	fn stake(id: ManufacturerId) -> Stake<Balance>;
 
 	/// Gives manufacturer `id` a deposit of `deposit`, for benchmarks of pallets that read it.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -68,8 +76,8 @@ pub trait ManufacturerStake<Balance> {
 
 /// Nothing at stake.
 impl<Balance: Default> ManufacturerStake<Balance> for () {
-	fn stake_per_device(_: ManufacturerId) -> Balance {
-		Balance::default()
+	fn stake(_: ManufacturerId) -> Stake<Balance> {
+		Stake::default()
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
