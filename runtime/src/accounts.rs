@@ -12,6 +12,7 @@
 //! |---|---|
 //! | data market: escrows, seller bonds, bounties | `PalletId(*b"itc/mrkt")` |
 //! | DAG micro-accounts: locked spending funds | `PalletId(*b"itc/dagp")` |
+//! | manufacturer registry: deposits (stake) | `PalletId(*b"itc/mfrs")` |
 //!
 //! Their addresses are `"modl" ++ pallet id` padded with zeros (see
 //! `AccountIdConversion::into_account_truncating`), so anyone can recompute them. Circulation
@@ -32,6 +33,8 @@ pub const NODE_INCENTIVES_ID: PalletId = PalletId(*b"itc/node");
 pub const MARKET_POT_ID: PalletId = PalletId(*b"itc/mrkt");
 /// Pallet id of the DAG micro-accounts' pot.
 pub const DAG_POT_ID: PalletId = PalletId(*b"itc/dagp");
+/// Pallet id of the manufacturer registry's pot (deposits).
+pub const REGISTRY_POT_ID: PalletId = PalletId(*b"itc/mfrs");
 
 /// The mining-reward pool account.
 pub fn mining_pool() -> AccountId {

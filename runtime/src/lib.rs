@@ -78,7 +78,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("itc"),
 	impl_name: alloc::borrow::Cow::Borrowed("itc-node"),
 	authoring_version: 1,
-	spec_version: 111,
+	spec_version: 112,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -121,12 +121,14 @@ frame_support::parameter_types! {
 	pub PotDepositPayer: AccountId = accounts::community_fund();
 }
 
-/// Storage migrations to run on the next runtime upgrade: money committed to the data market
-/// and to DAG micro-accounts moves from holds on the payers' accounts to each pallet's pot
-/// (docs/SECURITY.md, "Committed money").
+/// Storage migrations to run on the next runtime upgrade: money committed to the data market,
+/// to DAG micro-accounts and as manufacturer deposits moves from holds on the payers' accounts
+/// to each pallet's pot (docs/SECURITY.md, "Committed money").
 type Migrations = (
 	pallet_data_market::migrations::v2::MoveHoldsToPot<Runtime>,
 	pallet_dag_accounts::migrations::v2::MoveHoldsToPot<Runtime, PotDepositPayer>,
+	pallet_manufacturers::migrations::v2::DepositsToPot<Runtime>,
+	pallet_edge_mining::migrations::v2::RecordMarketFees<Runtime>,
 );
 
 /// Executive: dispatches incoming extrinsics to the pallets.

@@ -19,6 +19,28 @@ use itc_primitives::{
 };
 use sp_keyring::Sr25519Keyring;
 
+/// What a signed transaction's extensions (nonce, era, fee payment, weight checks, …) weigh on
+/// top of its call and the extrinsic base weight. They weigh the same for every call without an
+/// `authorize` of its own, so a remark stands for any; capacity figures count them, as a
+/// transaction pays them.
+fn signed_extensions_weight() -> frame_support::weights::Weight {
+	use sp_runtime::traits::TransactionExtension;
+	let extension: crate::TxExtension = (
+		frame_system::AuthorizeCall::<Runtime>::new(),
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(sp_runtime::generic::Era::Immortal),
+		frame_system::CheckNonce::<Runtime>::from(0),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	);
+	extension.weight(&crate::RuntimeCall::System(frame_system::Call::remark { remark: vec![] }))
+}
+
 /// Merges a preset patch into the default genesis config, as the node does.
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
@@ -219,15 +241,28 @@ fn a_full_registration_batch_fits_in_a_block() {
 	let max_extrinsic = normal.max_extrinsic.expect("normal extrinsics are limited");
 	let max_total = normal.max_total.expect("normal class is limited");
 	let batch = Batch::get();
+	let extensions = signed_extensions_weight();
 	let call = Weights::register(batch).saturating_add(normal.base_extrinsic);
 	assert!(call.all_lte(max_extrinsic), "a full batch ({batch}) exceeds an extrinsic's limit");
 
-	let calls = max_total.ref_time() / call.ref_time();
+	let transaction = call.saturating_add(extensions);
+	let calls = max_total.ref_time() / transaction.ref_time();
+	for n in [1, 10, batch] {
+		let one =
+			Weights::register(n).saturating_add(normal.base_extrinsic).saturating_add(extensions);
+		let per_block = max_total.ref_time() / one.ref_time();
+		println!(
+			"register({n}): {:.1} µs with base and extensions → {per_block} per block, {} devices",
+			one.ref_time() as f64 / 1_000_000.0,
+			per_block * u64::from(n),
+		);
+	}
 	let per_device = Weights::register(batch).saturating_sub(Weights::register(batch - 1));
 	println!(
-		"register({batch}): {} µs of {} µs per block → {calls} full batches, {} devices per \
-		 block ({} µs per extra device)",
-		call.ref_time() / 1_000_000,
+		"register({batch}): {} µs with base and extensions ({} µs) of {} µs per block → {calls} \
+		 full batches, {} devices per block ({} µs per extra device)",
+		transaction.ref_time() / 1_000_000,
+		extensions.ref_time() / 1_000_000,
 		max_total.ref_time() / 1_000_000,
 		calls * u64::from(batch),
 		per_device.ref_time() as f64 / 1_000_000.0,
@@ -365,13 +400,16 @@ fn a_flood_of_reports_stays_within_block_weight() {
 
 	let limits = crate::configs::RuntimeBlockWeights::get();
 	let normal = limits.get(DispatchClass::Normal);
-	let report = Weights::submit_report().saturating_add(normal.base_extrinsic);
+	let report = Weights::submit_report()
+		.saturating_add(normal.base_extrinsic)
+		.saturating_add(signed_extensions_weight());
 	let per_block = normal.max_total.expect("limited").ref_time() / report.ref_time();
 	let hook = Weights::reward_author().saturating_add(Weights::pay_rewards(MaxPayouts::get()));
 	println!(
-		"submit_report: {} µs → {per_block} reports per block; on_initialize with {} payouts: \
-		 {} µs of a {} µs block",
-		report.ref_time() / 1_000_000,
+		"submit_report with base and extensions ({:.1} µs): {:.1} µs → {per_block} reports per \
+		 block; on_initialize with {} payouts: {} µs of a {} µs block",
+		signed_extensions_weight().ref_time() as f64 / 1_000_000.0,
+		report.ref_time() as f64 / 1_000_000.0,
 		MaxPayouts::get(),
 		hook.ref_time() / 1_000_000,
 		limits.max_block.ref_time() / 1_000_000,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { stringToHex, stringToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { connect, startNode } from './lib/node.mjs';
+import { connect, palletAccount, startNode } from './lib/node.mjs';
 import { claimMessage, deviceCode, firmwareMessage, humanCode } from './lib/device.mjs';
 import { findEvent, send, sudo } from './lib/tx.mjs';
 
@@ -45,7 +45,9 @@ describe('manufacturers and devices with @polkadot/api', () => {
     await node?.stop();
   });
 
-  test('a manufacturer applies with a held deposit and governance approves it', async () => {
+  test('a manufacturer applies with a deposit held on the registry pot and governance approves it', async () => {
+    const pot = palletAccount(api, 'itc/mfrs');
+    const potBefore = (await api.query.system.account(pot)).data.reserved.toBigInt();
     const free = (await api.query.system.account(maker.address)).data;
     const { events, error } = await send(api, api.tx.manufacturers.apply(
       stringToHex('Acme Sensors GmbH'), u8aToHex(stringToU8a('DE')), stringToHex('https://acme.example')), maker);
@@ -55,7 +57,10 @@ describe('manufacturers and devices with @polkadot/api', () => {
     const deposit = applied.data.deposit.toBigInt();
     assert.equal(deposit, api.consts.manufacturers.applicationDeposit.toBigInt());
     const after = (await api.query.system.account(maker.address)).data;
-    assert.equal(after.reserved.toBigInt() - free.reserved.toBigInt(), deposit);
+    assert.equal(after.reserved.toBigInt(), free.reserved.toBigInt(), 'nothing held on the maker');
+    assert.ok(free.free.toBigInt() - after.free.toBigInt() >= deposit, 'the deposit left the maker');
+    const potAfter = (await api.query.system.account(pot)).data.reserved.toBigInt();
+    assert.equal(potAfter - potBefore, deposit, 'and is held on the pot');
 
     assert.equal(await sudo(api, api.tx.manufacturers.approve(makerId, 3), alice), undefined);
     const info = (await api.call.manufacturersApi.manufacturer(makerId)).unwrap();

@@ -75,8 +75,10 @@ describe('edge mining with @polkadot/api', () => {
     assert.deepEqual(fees.map((f) => f > 0n), [false, false, true, true, false], 'accepted reports are free');
     assert.equal((await account(gateway.address)).free.toBigInt(), gatewayBefore - fees[2] - fees[3]);
 
-    // Scores by the published formula: uptime/1000 + √records (class weight 100 %).
-    const scores = [1_000 + 100, 750 + 141, 500 + 173];
+    // Scores by the published formula: uptime/1000 + √min(records, anchored) (class weight
+    // 100 %). Nothing is anchored on this chain, so the records count nothing; the maker's
+    // 1,000 ITC stake over three devices allows far more than these claims.
+    const scores = [1_000, 750, 500];
     for (const i of [0, 1, 2]) {
       const reported = findEvent(results[[0, 1, 4][i]].events, 'edgeMining', 'Reported').data;
       assert.equal(reported.score.toNumber(), scores[i]);

@@ -9,15 +9,16 @@ use frame_support::BoundedVec;
 use itc_primitives::{
 	device::{claim_payload, firmware_payload, ChangeReason, DeviceSignature},
 	mining::{report_payload, WorkReport},
+	token::ITC,
 };
 use itc_runtime::{Runtime, RuntimeCall};
 use pallet_devices::Call as Devices;
 
-/// Apply, withdraw, or register devices as a manufacturer.
+/// Apply, withdraw, add to the deposit, or register devices as a manufacturer.
 pub fn manufacturer(ctx: &mut Ctx) -> Result<(), Violation> {
 	use pallet_manufacturers::Call as Manufacturers;
 	let signer = args::actor(ctx);
-	let call: RuntimeCall = match ctx.input.byte() % 4 {
+	let call: RuntimeCall = match ctx.input.byte() % 5 {
 		0 => {
 			let name = if ctx.input.one_in(8) { Vec::new() } else { b"Fuzz Works".to_vec() };
 			let country = [ctx.input.byte(), ctx.input.byte()];
@@ -30,6 +31,7 @@ pub fn manufacturer(ctx: &mut Ctx) -> Result<(), Violation> {
 			.into()
 		},
 		1 => Manufacturers::withdraw {}.into(),
+		2 => Manufacturers::bond_more { amount: args::amount(ctx, 500 * ITC) }.into(),
 		_ => {
 			let n = 1 + ctx.input.byte() % 4;
 			let devices = (0..n)

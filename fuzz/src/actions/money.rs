@@ -146,7 +146,13 @@ pub fn governance(ctx: &mut Ctx) -> Result<(), Violation> {
 		1 => Manufacturers::freeze { id }.into(),
 		2 => Manufacturers::release { id }.into(),
 		3 => Manufacturers::retire { id }.into(),
-		4 => Manufacturers::set_quota { id, quota: u32::from(ctx.input.byte()) }.into(),
+		4 => {
+			if ctx.input.flag() {
+				Manufacturers::set_quota { id, quota: u32::from(ctx.input.byte()) }.into()
+			} else {
+				Manufacturers::slash { id, amount: args::amount(ctx, 1_500 * ITC) }.into()
+			}
+		},
 		5 => Devices::suspend {
 			code: args::code(ctx),
 			reason: itc_primitives::device::ChangeReason::Fraud,

@@ -7,24 +7,22 @@
 //! account out of the pot with `Force`: the pot has no key, so nothing can stand in its way.
 
 use crate::*;
-use frame_support::{
-	ensure,
-	traits::{
-		fungible::{Inspect, Mutate, MutateHold},
-		tokens::{Fortitude, Precision, Preservation, Restriction},
-		Get,
-	},
-};
+use frame_support::{ensure, traits::Get};
 use itc_primitives::device::DeviceRegistry;
 use sp_runtime::{
-	traits::{AccountIdConversion, Saturating, Zero},
+	traits::{Saturating, Zero},
 	DispatchResult,
 };
 
 impl<T: Config> Pallet<T> {
 	/// The pot's account, derived from [`Config::PalletId`]; no one has its key.
 	pub fn pot() -> T::AccountId {
-		T::PalletId::get().into_account_truncating()
+		Self::the_pot().account().clone()
+	}
+
+	/// The pot, to commit to and pay out of ([`itc_pot`]).
+	fn the_pot() -> itc_pot::Pot<T::Currency, T::AccountId> {
+		itc_pot::Pot::of(T::PalletId::get())
 	}
 
 	/// `who` locks `amount` for the DAG spending of `device`.
@@ -35,17 +33,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(T::Devices::code_of(&device).is_some(), Error::<T>::NotADevice);
 		ensure!(amount >= T::MinLock::get() && !amount.is_zero(), Error::<T>::AmountTooLow);
-		Self::ensure_pot(&who)?;
-		T::Currency::transfer_and_hold(
-			&HoldReason::DagSpending.into(),
-			&who,
-			&Self::pot(),
-			amount,
-			Precision::Exact,
-			Preservation::Preserve,
-			Fortitude::Polite,
-		)
-		.map_err(|_| Error::<T>::InsufficientBalance)?;
+		Self::the_pot()
+			.commit(&HoldReason::DagSpending.into(), &who, amount)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		Accounts::<T>::mutate(&device, |account| {
 			let account = account.get_or_insert_with(Default::default);
 			account.locked = account.locked.saturating_add(amount);
@@ -69,15 +59,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!due.is_zero(), Error::<T>::NothingToWithdraw);
 		// Fails with `CannotCreate` only for an account that does not exist (a multisig or
 		// derived origin) and `due` below the existential deposit: fund the account first.
-		T::Currency::transfer_on_hold(
-			&HoldReason::DagSpending.into(),
-			&Self::pot(),
-			&who,
-			due,
-			Precision::Exact,
-			Restriction::Free,
-			Fortitude::Force,
-		)?;
+		Self::the_pot().pay_out(&HoldReason::DagSpending.into(), &who, due)?;
 		if account.locked.is_zero() && account.unlocking.is_empty() {
 			Accounts::<T>::remove(&who);
 		} else {
@@ -90,12 +72,6 @@ impl<T: Config> Pallet<T> {
 	/// Gives the pot the existential deposit from `payer` if it lacks it (once in the chain's
 	/// life), so that it exists and can receive holds of any size.
 	pub(crate) fn ensure_pot(payer: &T::AccountId) -> DispatchResult {
-		let pot = Self::pot();
-		let short = T::Currency::minimum_balance().saturating_sub(T::Currency::balance(&pot));
-		if !short.is_zero() {
-			T::Currency::transfer(payer, &pot, short, Preservation::Preserve)
-				.map_err(|_| Error::<T>::InsufficientBalance)?;
-		}
-		Ok(())
+		Self::the_pot().ensure_exists(payer).map_err(|_| Error::<T>::InsufficientBalance.into())
 	}
 }

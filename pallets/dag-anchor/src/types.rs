@@ -6,7 +6,6 @@ use frame_support::{traits::ConstU32, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
 use itc_primitives::{
 	anchor::{AnchorSummary, EpochIndex, Hash32, MAX_CID_LENGTH},
-	mining::EraIndex,
 	Moment,
 };
 use scale_info::TypeInfo;
@@ -64,49 +63,10 @@ pub struct Tally<Summary> {
 	pub votes: u32,
 }
 
-/// Data records anchored for a device, for its last two eras.
-#[derive(
-	Clone,
-	Copy,
-	Debug,
-	Default,
-	Eq,
-	PartialEq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-)]
-pub struct AnchoredRecords {
-	/// The latest era with records, and their count.
-	pub latest: (EraIndex, u64),
-	/// The era before it that had records, and their count.
-	pub previous: (EraIndex, u64),
-}
-
-impl AnchoredRecords {
-	/// Records of `era`, if it is one of the two remembered.
-	pub fn of(&self, era: EraIndex) -> u64 {
-		if self.latest.0 == era {
-			self.latest.1
-		} else if self.previous.0 == era {
-			self.previous.1
-		} else {
-			0
-		}
-	}
-
-	/// Adds `records` to `era` (the current era: never older than `latest`).
-	pub fn add(&mut self, era: EraIndex, records: u64) {
-		if self.latest.1 != 0 && self.latest.0 != era {
-			self.previous = self.latest;
-			self.latest = (era, 0);
-		}
-		self.latest.0 = era;
-		self.latest.1 = self.latest.1.saturating_add(records);
-	}
-}
+/// Records of a device anchored per era, for its last two eras with any: the tally edge
+/// mining reads ([`itc_primitives::mining::EraTally`]; the encoding of the pair of pairs this
+/// pallet stored before it was shared).
+pub type AnchoredRecords = itc_primitives::mining::EraTally<u64>;
 
 /// What a node needs to cut and settle the open epoch's batch, and to check anchors.
 #[derive(Clone, Debug, Eq, PartialEq, Encode, Decode, TypeInfo)]

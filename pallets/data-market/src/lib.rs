@@ -69,6 +69,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 pub mod crypto;
+mod evidence;
 mod features;
 mod listings;
 pub mod migrations;
@@ -180,6 +181,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDeadlinesPerBlock: Get<u32>;
 
+		/// The current mining era, which settled sales' fees are counted in for edge mining.
+		type CurrentEra: Get<itc_primitives::mining::EraIndex>;
+
 		/// Weights of this pallet's calls and hook.
 		type WeightInfo: WeightInfo;
 	}
@@ -216,6 +220,18 @@ pub mod pallet {
 	/// The id the next bounty gets.
 	#[pallet::storage]
 	pub type NextBountyId<T: Config> = StorageValue<_, BountyId, ValueQuery>;
+
+	/// The market fees of each device's settled sales, for its last two eras with any: what
+	/// edge mining reads as evidence that costs something to fake
+	/// ([`itc_primitives::mining::MarketEvidence`]).
+	#[pallet::storage]
+	pub type FeesOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		DeviceCode,
+		itc_primitives::mining::EraTally<BalanceOf<T>>,
+		ValueQuery,
+	>;
 
 	/// Deadlines `on_initialize` acts on, by the block it acts in.
 	#[pallet::storage]

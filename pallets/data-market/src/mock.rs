@@ -53,6 +53,8 @@ parameter_types! {
 	pub const MaxCidLength: u32 = 64;
 	pub const MaxAnswers: u32 = 3;
 	pub const MaxDeadlinesPerBlock: u32 = 4;
+	/// The mining era sales are counted in; tests move it.
+	pub static MiningEra: itc_primitives::mining::EraIndex = 0;
 }
 
 impl pallet_data_market::Config for Test {
@@ -71,6 +73,7 @@ impl pallet_data_market::Config for Test {
 	type MaxCidLength = MaxCidLength;
 	type MaxAnswers = MaxAnswers;
 	type MaxDeadlinesPerBlock = MaxDeadlinesPerBlock;
+	type CurrentEra = MiningEra;
 	type WeightInfo = ();
 }
 

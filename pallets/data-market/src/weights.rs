@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1436`
 		//  Estimated: `25510`
-		// Minimum execution time: 208_682_000 picoseconds.
-		Weight::from_parts(373_420_000, 0)
+		// Minimum execution time: 198_362_000 picoseconds.
+		Weight::from_parts(237_205_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -104,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1482`
 		//  Estimated: `50030`
-		// Minimum execution time: 98_775_000 picoseconds.
-		Weight::from_parts(171_913_000, 0)
+		// Minimum execution time: 96_822_000 picoseconds.
+		Weight::from_parts(158_487_000, 0)
 			.saturating_add(Weight::from_parts(0, 50030))
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -124,8 +124,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1526`
 		//  Estimated: `25510`
-		// Minimum execution time: 139_311_000 picoseconds.
-		Weight::from_parts(239_169_000, 0)
+		// Minimum execution time: 135_685_000 picoseconds.
+		Weight::from_parts(247_605_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `891`
 		//  Estimated: `6196`
-		// Minimum execution time: 96_541_000 picoseconds.
-		Weight::from_parts(165_991_000, 0)
+		// Minimum execution time: 96_211_000 picoseconds.
+		Weight::from_parts(161_072_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -168,8 +168,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2147`
 		//  Estimated: `25510`
-		// Minimum execution time: 167_424_000 picoseconds.
-		Weight::from_parts(278_202_000, 0)
+		// Minimum execution time: 166_071_000 picoseconds.
+		Weight::from_parts(289_664_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `979`
 		//  Estimated: `25510`
-		// Minimum execution time: 66_625_000 picoseconds.
-		Weight::from_parts(119_885_000, 0)
+		// Minimum execution time: 64_931_000 picoseconds.
+		Weight::from_parts(115_066_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -196,17 +196,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::FeesOf` (r:1 w:1)
+	/// Proof: `DataMarket::FeesOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `ChainClock::GenesisMoment` (r:1 w:0)
+	/// Proof: `ChainClock::GenesisMoment` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EdgeMining::EraLength` (r:1 w:0)
+	/// Proof: `EdgeMining::EraLength` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Packages` (r:0 w:1)
 	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn confirm() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1353`
+		//  Measured:  `1636`
 		//  Estimated: `8799`
-		// Minimum execution time: 213_801_000 picoseconds.
-		Weight::from_parts(382_427_000, 0)
+		// Minimum execution time: 228_879_000 picoseconds.
+		Weight::from_parts(406_973_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
@@ -216,17 +222,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::FeesOf` (r:1 w:1)
+	/// Proof: `DataMarket::FeesOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `ChainClock::GenesisMoment` (r:1 w:0)
+	/// Proof: `ChainClock::GenesisMoment` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EdgeMining::EraLength` (r:1 w:0)
+	/// Proof: `EdgeMining::EraLength` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Packages` (r:0 w:1)
 	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn dispute_won_by_seller() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1454`
+		//  Measured:  `1737`
 		//  Estimated: `11402`
-		// Minimum execution time: 594_274_000 picoseconds.
-		Weight::from_parts(1_031_384_000, 0)
+		// Minimum execution time: 603_241_000 picoseconds.
+		Weight::from_parts(1_055_840_000, 0)
 			.saturating_add(Weight::from_parts(0, 11402))
-			.saturating_add(T::DbWeight::get().reads(7))
-			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
@@ -242,8 +254,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1213`
 		//  Estimated: `6196`
-		// Minimum execution time: 474_691_000 picoseconds.
-		Weight::from_parts(826_891_000, 0)
+		// Minimum execution time: 457_728_000 picoseconds.
+		Weight::from_parts(758_141_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -258,21 +270,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::FeesOf` (r:1 w:1)
+	/// Proof: `DataMarket::FeesOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `ChainClock::GenesisMoment` (r:1 w:0)
+	/// Proof: `ChainClock::GenesisMoment` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EdgeMining::EraLength` (r:1 w:0)
+	/// Proof: `EdgeMining::EraLength` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[16, 4112]`.
 	/// The range of component `d` is `[0, 32]`.
-	fn dispute_chunk_won_by_seller(c: u32, d: u32, ) -> Weight {
+	fn dispute_chunk_won_by_seller(c: u32, _d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1491`
+		//  Measured:  `1774`
 		//  Estimated: `11402`
-		// Minimum execution time: 618_090_000 picoseconds.
-		Weight::from_parts(771_006_743, 0)
+		// Minimum execution time: 636_373_000 picoseconds.
+		Weight::from_parts(1_146_533_203, 0)
 			.saturating_add(Weight::from_parts(0, 11402))
-			// Standard Error: 3_975
-			.saturating_add(Weight::from_parts(24_196, 0).saturating_mul(c.into()))
-			// Standard Error: 499_243
-			.saturating_add(Weight::from_parts(2_685_168, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(8))
+			// Standard Error: 3_445
+			.saturating_add(Weight::from_parts(18_426, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
@@ -286,15 +302,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[16, 4112]`.
 	/// The range of component `d` is `[0, 32]`.
-	fn dispute_chunk_won_by_buyer(_c: u32, d: u32, ) -> Weight {
+	fn dispute_chunk_won_by_buyer(c: u32, _d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1250`
 		//  Estimated: `6196`
-		// Minimum execution time: 492_994_000 picoseconds.
-		Weight::from_parts(691_605_202, 0)
+		// Minimum execution time: 485_861_000 picoseconds.
+		Weight::from_parts(629_535_732, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard Error: 273_048
-			.saturating_add(Weight::from_parts(3_645_511, 0).saturating_mul(d.into()))
+			// Standard Error: 2_273
+			.saturating_add(Weight::from_parts(11_164, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -302,8 +318,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 302_297_000 picoseconds.
-		Weight::from_parts(482_535_000, 0)
+		// Minimum execution time: 278_773_000 picoseconds.
+		Weight::from_parts(477_105_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
@@ -320,8 +336,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1273`
 		//  Estimated: `8799`
-		// Minimum execution time: 159_329_000 picoseconds.
-		Weight::from_parts(204_053_000, 0)
+		// Minimum execution time: 157_585_000 picoseconds.
+		Weight::from_parts(265_127_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -334,17 +350,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::FeesOf` (r:1 w:1)
+	/// Proof: `DataMarket::FeesOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `ChainClock::GenesisMoment` (r:1 w:0)
+	/// Proof: `ChainClock::GenesisMoment` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EdgeMining::EraLength` (r:1 w:0)
+	/// Proof: `EdgeMining::EraLength` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Packages` (r:0 w:1)
 	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1353`
+		//  Measured:  `1636`
 		//  Estimated: `8799`
-		// Minimum execution time: 207_118_000 picoseconds.
-		Weight::from_parts(227_547_000, 0)
+		// Minimum execution time: 227_737_000 picoseconds.
+		Weight::from_parts(298_570_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `DataMarket::NextBountyId` (r:1 w:1)
 	/// Proof: `DataMarket::NextBountyId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -360,8 +382,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `885`
 		//  Estimated: `25510`
-		// Minimum execution time: 172_323_000 picoseconds.
-		Weight::from_parts(278_211_000, 0)
+		// Minimum execution time: 175_068_000 picoseconds.
+		Weight::from_parts(216_706_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -378,8 +400,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `44185`
 		//  Estimated: `187865`
-		// Minimum execution time: 1_363_928_000 picoseconds.
-		Weight::from_parts(1_722_189_000, 0)
+		// Minimum execution time: 1_336_356_000 picoseconds.
+		Weight::from_parts(1_486_868_000, 0)
 			.saturating_add(Weight::from_parts(0, 187865))
 			.saturating_add(T::DbWeight::get().reads(196))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -390,8 +412,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2535`
 		//  Estimated: `5847`
-		// Minimum execution time: 27_150_000 picoseconds.
-		Weight::from_parts(31_580_000, 0)
+		// Minimum execution time: 27_562_000 picoseconds.
+		Weight::from_parts(35_547_000, 0)
 			.saturating_add(Weight::from_parts(0, 5847))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -418,8 +440,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3486`
 		//  Estimated: `25510`
-		// Minimum execution time: 216_937_000 picoseconds.
-		Weight::from_parts(371_336_000, 0)
+		// Minimum execution time: 216_987_000 picoseconds.
+		Weight::from_parts(351_529_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -434,8 +456,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1998`
 		//  Estimated: `6196`
-		// Minimum execution time: 88_476_000 picoseconds.
-		Weight::from_parts(103_865_000, 0)
+		// Minimum execution time: 90_991_000 picoseconds.
+		Weight::from_parts(139_832_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -450,22 +472,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:64 w:64)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::FeesOf` (r:64 w:64)
+	/// Proof: `DataMarket::FeesOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `ChainClock::GenesisMoment` (r:1 w:0)
+	/// Proof: `ChainClock::GenesisMoment` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EdgeMining::EraLength` (r:1 w:0)
+	/// Proof: `EdgeMining::EraLength` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Packages` (r:0 w:64)
 	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `616 + n * (755 ±0)`
+		//  Measured:  `899 + n * (755 ±0)`
 		//  Estimated: `6196 + n * (2875 ±0)`
-		// Minimum execution time: 7_184_000 picoseconds.
-		Weight::from_parts(7_294_000, 0)
+		// Minimum execution time: 11_571_000 picoseconds.
+		Weight::from_parts(12_514_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard Error: 2_274_224
-			.saturating_add(Weight::from_parts(295_663_496, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			// Standard Error: 1_889_234
+			.saturating_add(Weight::from_parts(354_732_242, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2875).saturating_mul(n.into()))
 	}
 }
@@ -492,8 +520,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1436`
 		//  Estimated: `25510`
-		// Minimum execution time: 208_682_000 picoseconds.
-		Weight::from_parts(373_420_000, 0)
+		// Minimum execution time: 198_362_000 picoseconds.
+		Weight::from_parts(237_205_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(14))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -506,8 +534,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1482`
 		//  Estimated: `50030`
-		// Minimum execution time: 98_775_000 picoseconds.
-		Weight::from_parts(171_913_000, 0)
+		// Minimum execution time: 96_822_000 picoseconds.
+		Weight::from_parts(158_487_000, 0)
 			.saturating_add(Weight::from_parts(0, 50030))
 			.saturating_add(ParityDbWeight::get().reads(17))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -526,8 +554,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1526`
 		//  Estimated: `25510`
-		// Minimum execution time: 139_311_000 picoseconds.
-		Weight::from_parts(239_169_000, 0)
+		// Minimum execution time: 135_685_000 picoseconds.
+		Weight::from_parts(247_605_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(12))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -544,8 +572,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `891`
 		//  Estimated: `6196`
-		// Minimum execution time: 96_541_000 picoseconds.
-		Weight::from_parts(165_991_000, 0)
+		// Minimum execution time: 96_211_000 picoseconds.
+		Weight::from_parts(161_072_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(5))
@@ -570,8 +598,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2147`
 		//  Estimated: `25510`
-		// Minimum execution time: 167_424_000 picoseconds.
-		Weight::from_parts(278_202_000, 0)
+		// Minimum execution time: 166_071_000 picoseconds.
+		Weight::from_parts(289_664_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(15))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -584,8 +612,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `979`
 		//  Estimated: `25510`
-		// Minimum execution time: 66_625_000 picoseconds.
-		Weight::from_parts(119_885_000, 0)
+		// Minimum execution time: 64_931_000 picoseconds.
+		Weight::from_parts(115_066_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(2))
@@ -598,17 +626,23 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::FeesOf` (r:1 w:1)
+	/// Proof: `DataMarket::FeesOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `ChainClock::GenesisMoment` (r:1 w:0)
+	/// Proof: `ChainClock::GenesisMoment` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EdgeMining::EraLength` (r:1 w:0)
+	/// Proof: `EdgeMining::EraLength` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Packages` (r:0 w:1)
 	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn confirm() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1353`
+		//  Measured:  `1636`
 		//  Estimated: `8799`
-		// Minimum execution time: 213_801_000 picoseconds.
-		Weight::from_parts(382_427_000, 0)
+		// Minimum execution time: 228_879_000 picoseconds.
+		Weight::from_parts(406_973_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			.saturating_add(ParityDbWeight::get().reads(6))
-			.saturating_add(ParityDbWeight::get().writes(7))
+			.saturating_add(ParityDbWeight::get().reads(9))
+			.saturating_add(ParityDbWeight::get().writes(8))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
@@ -618,17 +652,23 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::FeesOf` (r:1 w:1)
+	/// Proof: `DataMarket::FeesOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `ChainClock::GenesisMoment` (r:1 w:0)
+	/// Proof: `ChainClock::GenesisMoment` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EdgeMining::EraLength` (r:1 w:0)
+	/// Proof: `EdgeMining::EraLength` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Packages` (r:0 w:1)
 	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn dispute_won_by_seller() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1454`
+		//  Measured:  `1737`
 		//  Estimated: `11402`
-		// Minimum execution time: 594_274_000 picoseconds.
-		Weight::from_parts(1_031_384_000, 0)
+		// Minimum execution time: 603_241_000 picoseconds.
+		Weight::from_parts(1_055_840_000, 0)
 			.saturating_add(Weight::from_parts(0, 11402))
-			.saturating_add(ParityDbWeight::get().reads(7))
-			.saturating_add(ParityDbWeight::get().writes(8))
+			.saturating_add(ParityDbWeight::get().reads(10))
+			.saturating_add(ParityDbWeight::get().writes(9))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
@@ -644,8 +684,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1213`
 		//  Estimated: `6196`
-		// Minimum execution time: 474_691_000 picoseconds.
-		Weight::from_parts(826_891_000, 0)
+		// Minimum execution time: 457_728_000 picoseconds.
+		Weight::from_parts(758_141_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -660,21 +700,25 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::FeesOf` (r:1 w:1)
+	/// Proof: `DataMarket::FeesOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `ChainClock::GenesisMoment` (r:1 w:0)
+	/// Proof: `ChainClock::GenesisMoment` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EdgeMining::EraLength` (r:1 w:0)
+	/// Proof: `EdgeMining::EraLength` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[16, 4112]`.
 	/// The range of component `d` is `[0, 32]`.
-	fn dispute_chunk_won_by_seller(c: u32, d: u32, ) -> Weight {
+	fn dispute_chunk_won_by_seller(c: u32, _d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1491`
+		//  Measured:  `1774`
 		//  Estimated: `11402`
-		// Minimum execution time: 618_090_000 picoseconds.
-		Weight::from_parts(771_006_743, 0)
+		// Minimum execution time: 636_373_000 picoseconds.
+		Weight::from_parts(1_146_533_203, 0)
 			.saturating_add(Weight::from_parts(0, 11402))
-			// Standard Error: 3_975
-			.saturating_add(Weight::from_parts(24_196, 0).saturating_mul(c.into()))
-			// Standard Error: 499_243
-			.saturating_add(Weight::from_parts(2_685_168, 0).saturating_mul(d.into()))
-			.saturating_add(ParityDbWeight::get().reads(8))
-			.saturating_add(ParityDbWeight::get().writes(8))
+			// Standard Error: 3_445
+			.saturating_add(Weight::from_parts(18_426, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(11))
+			.saturating_add(ParityDbWeight::get().writes(9))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
 	/// Proof: `DataMarket::Purchases` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
@@ -688,15 +732,15 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[16, 4112]`.
 	/// The range of component `d` is `[0, 32]`.
-	fn dispute_chunk_won_by_buyer(_c: u32, d: u32, ) -> Weight {
+	fn dispute_chunk_won_by_buyer(c: u32, _d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1250`
 		//  Estimated: `6196`
-		// Minimum execution time: 492_994_000 picoseconds.
-		Weight::from_parts(691_605_202, 0)
+		// Minimum execution time: 485_861_000 picoseconds.
+		Weight::from_parts(629_535_732, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard Error: 273_048
-			.saturating_add(Weight::from_parts(3_645_511, 0).saturating_mul(d.into()))
+			// Standard Error: 2_273
+			.saturating_add(Weight::from_parts(11_164, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
@@ -704,8 +748,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 302_297_000 picoseconds.
-		Weight::from_parts(482_535_000, 0)
+		// Minimum execution time: 278_773_000 picoseconds.
+		Weight::from_parts(477_105_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `DataMarket::Purchases` (r:1 w:1)
@@ -722,8 +766,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1273`
 		//  Estimated: `8799`
-		// Minimum execution time: 159_329_000 picoseconds.
-		Weight::from_parts(204_053_000, 0)
+		// Minimum execution time: 157_585_000 picoseconds.
+		Weight::from_parts(265_127_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -736,17 +780,23 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:1 w:1)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::FeesOf` (r:1 w:1)
+	/// Proof: `DataMarket::FeesOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `ChainClock::GenesisMoment` (r:1 w:0)
+	/// Proof: `ChainClock::GenesisMoment` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EdgeMining::EraLength` (r:1 w:0)
+	/// Proof: `EdgeMining::EraLength` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Packages` (r:0 w:1)
 	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1353`
+		//  Measured:  `1636`
 		//  Estimated: `8799`
-		// Minimum execution time: 207_118_000 picoseconds.
-		Weight::from_parts(227_547_000, 0)
+		// Minimum execution time: 227_737_000 picoseconds.
+		Weight::from_parts(298_570_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			.saturating_add(ParityDbWeight::get().reads(6))
-			.saturating_add(ParityDbWeight::get().writes(7))
+			.saturating_add(ParityDbWeight::get().reads(9))
+			.saturating_add(ParityDbWeight::get().writes(8))
 	}
 	/// Storage: `DataMarket::NextBountyId` (r:1 w:1)
 	/// Proof: `DataMarket::NextBountyId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -762,8 +812,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `885`
 		//  Estimated: `25510`
-		// Minimum execution time: 172_323_000 picoseconds.
-		Weight::from_parts(278_211_000, 0)
+		// Minimum execution time: 175_068_000 picoseconds.
+		Weight::from_parts(216_706_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(12))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -780,8 +830,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `44185`
 		//  Estimated: `187865`
-		// Minimum execution time: 1_363_928_000 picoseconds.
-		Weight::from_parts(1_722_189_000, 0)
+		// Minimum execution time: 1_336_356_000 picoseconds.
+		Weight::from_parts(1_486_868_000, 0)
 			.saturating_add(Weight::from_parts(0, 187865))
 			.saturating_add(ParityDbWeight::get().reads(196))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -792,8 +842,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2535`
 		//  Estimated: `5847`
-		// Minimum execution time: 27_150_000 picoseconds.
-		Weight::from_parts(31_580_000, 0)
+		// Minimum execution time: 27_562_000 picoseconds.
+		Weight::from_parts(35_547_000, 0)
 			.saturating_add(Weight::from_parts(0, 5847))
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -820,8 +870,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3486`
 		//  Estimated: `25510`
-		// Minimum execution time: 216_937_000 picoseconds.
-		Weight::from_parts(371_336_000, 0)
+		// Minimum execution time: 216_987_000 picoseconds.
+		Weight::from_parts(351_529_000, 0)
 			.saturating_add(Weight::from_parts(0, 25510))
 			.saturating_add(ParityDbWeight::get().reads(15))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -836,8 +886,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1998`
 		//  Estimated: `6196`
-		// Minimum execution time: 88_476_000 picoseconds.
-		Weight::from_parts(103_865_000, 0)
+		// Minimum execution time: 90_991_000 picoseconds.
+		Weight::from_parts(139_832_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
@@ -852,22 +902,28 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Listings` (r:64 w:64)
 	/// Proof: `DataMarket::Listings` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarket::FeesOf` (r:64 w:64)
+	/// Proof: `DataMarket::FeesOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `ChainClock::GenesisMoment` (r:1 w:0)
+	/// Proof: `ChainClock::GenesisMoment` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EdgeMining::EraLength` (r:1 w:0)
+	/// Proof: `EdgeMining::EraLength` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DataMarket::Packages` (r:0 w:64)
 	/// Proof: `DataMarket::Packages` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `616 + n * (755 ±0)`
+		//  Measured:  `899 + n * (755 ±0)`
 		//  Estimated: `6196 + n * (2875 ±0)`
-		// Minimum execution time: 7_184_000 picoseconds.
-		Weight::from_parts(7_294_000, 0)
+		// Minimum execution time: 11_571_000 picoseconds.
+		Weight::from_parts(12_514_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard Error: 2_274_224
-			.saturating_add(Weight::from_parts(295_663_496, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(4))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			// Standard Error: 1_889_234
+			.saturating_add(Weight::from_parts(354_732_242, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4))
-			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2875).saturating_mul(n.into()))
 	}
 }

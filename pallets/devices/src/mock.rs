@@ -47,12 +47,16 @@ parameter_types! {
 	pub const MaxSerialLength: u32 = 8;
 	pub const MaxFirmwareLength: u32 = 8;
 	pub const MaxApprovedFirmware: u32 = 3;
+	pub const RegistryPot: frame_support::PalletId = frame_support::PalletId(*b"itc/mfrs");
+	pub Fund: AccountId = AccountId32::new([99; 32]);
 }
 
 impl pallet_manufacturers::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type PalletId = RegistryPot;
+	type SlashDestination = Fund;
 	type ApplicationDeposit = ApplicationDeposit;
 	type MaxNameLength = MaxNameLength;
 	type MaxUriLength = MaxUriLength;

@@ -12,8 +12,8 @@ use frame_support::{
 };
 use frame_system::RawOrigin;
 use itc_primitives::{
-	device::{DeviceCode, DeviceKey, DeviceRegistry, DeviceSignature},
-	mining::{report_payload, WorkReport},
+	device::{DeviceCode, DeviceKey, DeviceRegistry, DeviceSignature, ManufacturerStake},
+	mining::{report_payload, MarketEvidence, WorkReport},
 };
 use sp_core::crypto::KeyTypeId;
 use sp_runtime::traits::Zero;
@@ -38,20 +38,24 @@ fn ensure_pools<T: Config>() {
 	}
 }
 
-/// Stores a scored report of `device` on era 0 as `submit_report` would.
+/// Stores a scored report of `device` on era 0 as `submit_report` would, with claims and
+/// market fees, so that a payout pays both parts.
 fn stored_report<T: Config>(device: DeviceCode) {
 	let mut summary = Eras::<T>::get(0);
 	Reporters::<T>::insert(0, summary.reports, device);
+	let market_fees = T::Currency::minimum_balance() * 1_000u32.into();
 	let report = ScoredReport {
 		score: 1_000,
 		uptime_ppm: 1_000_000,
 		records: 0,
 		anchored: 0,
 		coverage_cell: None,
+		market_fees,
 	};
 	Reports::<T>::insert(0, device, report);
 	summary.reports += 1;
 	summary.total_score += 1_000;
+	summary.total_fees += market_fees;
 	Eras::<T>::insert(0, summary);
 }
 
@@ -59,7 +63,9 @@ fn stored_report<T: Config>(device: DeviceCode) {
 mod benchmarks {
 	use super::*;
 
-	/// The heavier key type (sr25519), a class weight in storage, full uptime and records.
+	/// The heavier key type (sr25519), a class weight in storage, full uptime and records,
+	/// the anchored records, market fees and manufacturer's stake read (fees and a stake of
+	/// one point set, so the claims are capped).
 	#[benchmark]
 	fn submit_report() {
 		let owner: T::AccountId = account("owner", 0, 0);
@@ -67,6 +73,9 @@ mod benchmarks {
 		let device = T::Devices::benchmark_device_with_key(&owner, DeviceKey::Sr25519(public));
 		let class = T::Devices::class(&device).expect("the device was just made");
 		ClassWeights::<T>::insert(class, T::MaxClassWeight::get());
+		let manufacturer = T::Devices::manufacturer(&device).expect("the device was just made");
+		T::Stake::benchmark_set_deposit(manufacturer, T::StakePerClaimPoint::get());
+		T::Market::benchmark_set_fees(&device, 0, T::Currency::minimum_balance());
 		at_era::<T>(1);
 		let report = WorkReport {
 			era: 0,

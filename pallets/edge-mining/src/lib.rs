@@ -14,14 +14,18 @@
 //!    [`WorkReport`] for era `e`, signed by the device key over
 //!    [`itc_primitives::mining::report_payload`]. The runtime checks the signature against the
 //!    key in the device registry and takes one report per device per era, so a report cannot
-//!    be replayed, and adds what other pallets verified for the device ([`WorkEvidence`]: the
-//!    DAG anchor bridge counts its anchored records).
-//! 3. *Evaluation.* The report is scored by the published formula ([`scoring`]): uptime, data
-//!    records with diminishing returns (anchored records count double), each capped, times a
-//!    weight governance sets per device class. Only active devices of approved manufacturers
+//!    be replayed, and adds what other pallets know of the device: the DAG anchor bridge
+//!    counts its anchored records ([`WorkEvidence`]), the data market the fees of its data's
+//!    settled sales ([`MarketEvidence`]).
+//! 3. *Evaluation.* The report is scored by the published formula ([`scoring`]). Its claims
+//!    (uptime, and records as far as anchored, with diminishing returns) times a weight
+//!    governance sets per device class make its claim score, bounded by what its manufacturer
+//!    has at stake per device ([`ManufacturerStake`], slashable by governance); its market fees
+//!    are paid apart, as a rebate below the fee. Only active devices of approved manufacturers
 //!    score.
 //! 4. *Confirmation.* From era `e + 2` on, `on_initialize` pays era `e`'s budget
-//!    ([`itc_primitives::emission`]) pro rata to the scores, at most
+//!    ([`itc_primitives::emission`]): the market's part pro rata to the fees, the rest pro
+//!    rata to the claim scores, at most
 //!    [`Config::MaxPayoutsPerBlock`] devices per block, into each device's own account. A
 //!    device suspended before its payout forfeits it; what an era does not pay stays in the
 //!    pool.
@@ -48,6 +52,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 mod features;
+pub mod migrations;
 pub mod runtime_api;
 pub mod scoring;
 mod types;
@@ -85,13 +90,18 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use itc_primitives::{
-		device::{DeviceClass, DeviceCode, DeviceRegistry, DeviceSignature},
-		mining::{EraIndex, WorkEvidence, WorkReport},
+		device::{
+			DeviceClass, DeviceCode, DeviceRegistry, DeviceSignature, ManufacturerId,
+			ManufacturerStake,
+		},
+		mining::{EraIndex, MarketEvidence, WorkEvidence, WorkReport},
 		Moment, WallClock,
 	};
+	use sp_runtime::{traits::Zero, Perbill};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// Version 2 records market fees in reports and eras ([`crate::migrations::v2`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -122,6 +132,12 @@ pub mod pallet {
 
 		/// Work verified for devices by other pallets (the DAG anchor bridge).
 		type Evidence: WorkEvidence;
+
+		/// Fees of the devices' settled data sales (the data market).
+		type Market: MarketEvidence<BalanceOf<Self>>;
+
+		/// What each manufacturer has at stake per device (the manufacturer registry).
+		type Stake: ManufacturerStake<BalanceOf<Self>>;
 
 		/// Wall-clock time since the genesis moment, which eras are counted in.
 		type Clock: WallClock;
@@ -154,6 +170,20 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxModelLength: Get<u32>;
 
+		/// The stake per device that backs one claim point: a device scores at most its
+		/// manufacturer's stake per device divided by this in claims. Not zero.
+		#[pallet::constant]
+		type StakePerClaimPoint: Get<BalanceOf<Self>>;
+
+		/// The most of an era's budget paid for market fees.
+		#[pallet::constant]
+		type MarketShare: Get<Perbill>;
+
+		/// The most of its fee a settled sale earns back. Below 100 %, so that selling a
+		/// device's data to oneself loses money.
+		#[pallet::constant]
+		type FeeRebate: Get<Perbill>;
+
 		/// Weights of this pallet's calls and hook.
 		type WeightInfo: WeightInfo;
 
@@ -185,7 +215,7 @@ pub mod pallet {
 		EraIndex,
 		Blake2_128Concat,
 		DeviceCode,
-		ScoredReport,
+		ScoredReport<BalanceOf<T>>,
 		OptionQuery,
 	>;
 
@@ -206,6 +236,15 @@ pub mod pallet {
 	/// What block authors were paid in the era of the last reward: (era, amount).
 	#[pallet::storage]
 	pub type AuthorsPaid<T: Config> = StorageValue<_, (EraIndex, BalanceOf<T>), ValueQuery>;
+
+	/// The claim score a manufacturer's devices have been given for an era: (era, score).
+	/// Only the last era takes reports, so an entry of an earlier era counts as zero and the
+	/// next report of the manufacturer's devices overwrites it. This is what holds all of a
+	/// manufacturer's devices together to what its whole stake backs in an era, however many
+	/// devices it registers between their reports.
+	#[pallet::storage]
+	pub type ManufacturerClaims<T: Config> =
+		StorageMap<_, Twox64Concat, ManufacturerId, (EraIndex, u64), OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -240,10 +279,15 @@ pub mod pallet {
 			era: EraIndex,
 			/// The device.
 			device: DeviceCode,
-			/// Its score.
+			/// Its claim score.
 			score: u32,
 			/// Records anchored for it, counted as evidence.
 			anchored: u64,
+			/// Market fees of its data's sales settled in the era.
+			market_fees: BalanceOf<T>,
+			/// Whether its claims scored more than its manufacturer's stake allows (per device, or
+			/// what is left of the stake's backing for the era), and were cut to that.
+			capped: bool,
 			/// Who submitted it (the device or a gateway).
 			submitter: T::AccountId,
 		},
@@ -311,7 +355,8 @@ pub mod pallet {
 		AlreadyReported,
 		/// The signature is not the device key's signature of the report payload.
 		BadSignature,
-		/// The report scores zero (no uptime, no records, or a class weight of zero).
+		/// The report scores zero and the device sold no data in the era (no uptime, no
+		/// anchored records, a class weight of zero, or no stake behind the device).
 		NothingToReward,
 		/// The era has as many reports as can be paid before the next era's payouts start.
 		EraFull,
@@ -332,6 +377,11 @@ pub mod pallet {
 			assert!(T::BlockTime::get() > 0, "BlockTime must not be zero");
 			assert!(T::MaxPayoutsPerBlock::get() > 0, "MaxPayoutsPerBlock must not be zero");
 			assert!(T::MaxClassWeight::get() >= 100, "MaxClassWeight must allow the baseline");
+			assert!(
+				T::FeeRebate::get() < Perbill::one(),
+				"FeeRebate must stay below 100 %: wash trading must not pay"
+			);
+			assert!(!T::StakePerClaimPoint::get().is_zero(), "StakePerClaimPoint must not be zero");
 		}
 
 		#[cfg(feature = "try-runtime")]

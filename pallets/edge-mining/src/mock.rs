@@ -1,5 +1,5 @@
 //! Test runtime: System, Balances and edge mining, with devices from [`MockDevices`], a
-//! settable clock, block author and anchor evidence.
+//! settable clock, block author, anchor evidence, market fees and manufacturer stakes.
 
 use crate::{self as pallet_edge_mining, *};
 use frame_support::{
@@ -10,8 +10,11 @@ use frame_support::{
 	weights::Weight,
 };
 use itc_primitives::{
-	device::{testing::MockDevices, DeviceCode, DeviceKey, DeviceSignature},
-	mining::{report_payload, EraIndex, WorkEvidence, WorkReport},
+	device::{
+		testing::MockDevices, DeviceCode, DeviceKey, DeviceSignature, ManufacturerId,
+		ManufacturerStake, Stake,
+	},
+	mining::{report_payload, EraIndex, MarketEvidence, WorkEvidence, WorkReport},
 	Moment, WallClock,
 };
 use sp_core::{ed25519, Pair};
@@ -47,6 +50,37 @@ thread_local! {
 	static AUTHOR: RefCell<Option<u64>> = const { RefCell::new(None) };
 	static ANCHORED: RefCell<BTreeMap<(DeviceCode, EraIndex), u64>> =
 		const { RefCell::new(BTreeMap::new()) };
+	static FEES: RefCell<BTreeMap<(DeviceCode, EraIndex), u64>> =
+		const { RefCell::new(BTreeMap::new()) };
+	static STAKES: RefCell<BTreeMap<ManufacturerId, Stake<u64>>> =
+		const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Market fees the tests set.
+pub struct MockMarket;
+impl MarketEvidence<u64> for MockMarket {
+	fn settled_fees(code: &DeviceCode, era: EraIndex) -> u64 {
+		FEES.with(|f| f.borrow().get(&(*code, era)).copied().unwrap_or(0))
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_set_fees(code: &DeviceCode, era: EraIndex, fees: u64) {
+		FEES.with(|f| f.borrow_mut().insert((*code, era), fees));
+	}
+}
+
+/// Stakes the tests set; a deposit of [`DEFAULT_STAKE`] for one device for a manufacturer
+/// they did not.
+pub struct MockStake;
+impl ManufacturerStake<u64> for MockStake {
+	fn stake(id: ManufacturerId) -> Stake<u64> {
+		STAKES.with(|s| {
+			s.borrow().get(&id).copied().unwrap_or(Stake { deposit: DEFAULT_STAKE, devices: 1 })
+		})
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_set_deposit(id: ManufacturerId, deposit: u64) {
+		STAKES.with(|s| s.borrow_mut().insert(id, Stake { deposit, devices: 1 }));
+	}
 }
 
 /// Wall-clock time the tests set.
@@ -83,6 +117,9 @@ parameter_types! {
 	pub const MaxPayoutsPerBlock: u32 = MAX_PAYOUTS;
 	pub const MaxClassWeight: u16 = 500;
 	pub const MaxModelLength: u32 = 16;
+	pub const StakePerClaimPoint: u64 = 1;
+	pub const MarketShare: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
+	pub const FeeRebate: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(75);
 }
 
 impl pallet_edge_mining::Config for Test {
@@ -90,6 +127,8 @@ impl pallet_edge_mining::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Devices = MockDevices;
 	type Evidence = MockEvidence;
+	type Market = MockMarket;
+	type Stake = MockStake;
 	type Clock = MockClock;
 	type FindAuthor = MockAuthor;
 	type MiningPool = MiningPoolAccount;
@@ -99,6 +138,9 @@ impl pallet_edge_mining::Config for Test {
 	type MaxPayoutsPerBlock = MaxPayoutsPerBlock;
 	type MaxClassWeight = MaxClassWeight;
 	type MaxModelLength = MaxModelLength;
+	type StakePerClaimPoint = StakePerClaimPoint;
+	type MarketShare = MarketShare;
+	type FeeRebate = FeeRebate;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -144,6 +186,9 @@ pub const VALIDATOR: u64 = 50;
 pub const DONOR: u64 = 3;
 /// Starting balance of the users.
 pub const START: u64 = 1_000_000;
+/// The deposit of a manufacturer the tests did not set, for one device: enough for any claims
+/// an era of the mock takes.
+pub const DEFAULT_STAKE: u64 = 1_000_000;
 
 /// A test device: its code, its key pair and its account.
 pub struct TestDevice {
@@ -167,6 +212,25 @@ pub fn device_of_model(seed: u8, model: &[u8]) -> TestDevice {
 /// Adds active device `seed` of the default model.
 pub fn device(seed: u8) -> TestDevice {
 	device_of_model(seed, b"mock")
+}
+
+/// Adds active device `seed` of manufacturer `manufacturer`, owned by [`OWNER`].
+pub fn device_of_manufacturer(seed: u8, manufacturer: ManufacturerId) -> TestDevice {
+	let pair = ed25519::Pair::from_seed(&[seed; 32]);
+	let account = 1_000 + u64::from(seed);
+	let key = DeviceKey::Ed25519(pair.public());
+	let code = MockDevices::add(key, &account, &OWNER, manufacturer);
+	TestDevice { code, pair, account }
+}
+
+/// Sets manufacturer `id`'s deposit and the devices it has registered.
+pub fn set_stake(id: ManufacturerId, deposit: u64, devices: u32) {
+	STAKES.with(|s| s.borrow_mut().insert(id, Stake { deposit, devices }));
+}
+
+/// Records `fees` of settled sales for `device` in `era`.
+pub fn set_fees(device: &TestDevice, era: EraIndex, fees: u64) {
+	FEES.with(|f| f.borrow_mut().insert((device.code, era), fees));
 }
 
 /// A report on `era`.
@@ -268,6 +332,8 @@ pub fn transfer(who: u64, to: u64, amount: u64) {
 pub fn build_ext() -> sp_io::TestExternalities {
 	MockDevices::clear();
 	ANCHORED.with(|a| a.borrow_mut().clear());
+	FEES.with(|f| f.borrow_mut().clear());
+	STAKES.with(|s| s.borrow_mut().clear());
 	set_time(0);
 	set_author(None);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();

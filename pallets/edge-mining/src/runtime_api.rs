@@ -6,6 +6,11 @@ use itc_primitives::{device::DeviceCode, mining::EraIndex};
 
 sp_api::decl_runtime_apis! {
 	/// The emission, eras and device rewards.
+	///
+	/// Version 2 (runtime spec 112): `EraStatus` gains `total_fees` and `market_budget`, and
+	/// `RewardEstimate` gains `market_fees` and `total_fees`, for the market part of the
+	/// budget; the calls are unchanged.
+	#[api_version(2)]
 	pub trait EdgeMiningApi<Balance>
 	where
 		Balance: Codec,

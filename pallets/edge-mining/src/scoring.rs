@@ -1,20 +1,31 @@
 //! The published scoring formula: what a work report is worth.
 //!
+//! Two kinds of evidence are paid, separately:
+//!
 //! ```text
-//! points = uptime_ppm / 1,000                        (0 ..= 1,000)
-//!        + ⌊√min(records, 1,000,000)⌋                 (0 ..= 1,000)   reported by the device
-//!        + 2 · ⌊√min(anchored, 1,000,000)⌋            (0 ..= 2,000)   verified by anchors
-//! score  = ⌊points · class weight / 100⌋              (class weight 0 ..= MaxClassWeight %)
-//! reward = ⌊era budget · score / Σ scores of the era⌋
+//! claim points c₀ = ⌊uptime_ppm / 1,000⌋                      (0 ..= 1,000)   claimed
+//!                 + ⌊√min(records, anchored, 1,000,000)⌋       (0 ..= 1,000)   claimed, as far as anchored
+//! claim score  c  = min(⌊c₀ · class weight / 100⌋, allowance)
+//! allowance       = ⌊manufacturer's stake per device / StakePerClaimPoint⌋
+//! market fees  f  = fees of the device's data sales settled in the era
+//!
+//! B = the era's budget, C = Σ c, F = Σ f over the era's reports
+//! M = min(MarketShare · B, FeeRebate · F)                      the market's part
+//! reward = ⌊(B − M) · c / C⌋ + ⌊M · f / F⌋
 //! ```
 //!
-//! - Uptime is linear: a device up half the era earns half the uptime points.
-//! - Data volume has diminishing returns (square root) and a cap, so flooding records buys
-//!   little: 10,000 records score 100, a million score 1,000, more score no more.
-//! - Records anchored through the DAG bridge are verified by the chain, not just claimed by
-//!   the device, and count twice.
-//! - So one device scores at most 4,000 points times its class weight in an era.
+//! - *Claims* (uptime, records) are the device's word. They are bounded by what its
+//!   manufacturer has at stake per device, which governance can slash: however many devices a
+//!   manufacturer makes up, together they claim no more than its stake backs. Records count
+//!   only as far as the DAG anchored the device's records in the era, and with diminishing
+//!   returns (square root) and a cap.
+//! - *Market fees* cost whoever pays them the fee, which goes to the community fund. A sale
+//!   earns back at most `FeeRebate` of its fee (below one): trading a device's data with
+//!   oneself to earn rewards loses money. The market's part is at most `MarketShare` of the
+//!   era; what it does not take goes to the claims.
 //! - Rewards round down, so the payouts of an era never exceed its budget.
+
+use sp_runtime::{traits::SaturatedConversion, Perbill};
 
 use itc_primitives::mining::WorkReport;
 
@@ -22,22 +33,19 @@ use itc_primitives::mining::WorkReport;
 pub const UPTIME_POINTS: u32 = 1_000;
 /// Parts per million of an era: the largest uptime.
 pub const FULL_UPTIME_PPM: u32 = 1_000_000;
-/// Records counted per era, reported and anchored each.
+/// Records counted per era.
 pub const RECORD_CAP: u64 = 1_000_000;
-/// How many times an anchored record's points count.
-pub const ANCHORED_FACTOR: u32 = 2;
 /// The class weight of a class governance has not weighted, in percent.
 pub const BASELINE_WEIGHT: u16 = 100;
-/// The most points one report can have.
-pub const MAX_POINTS: u32 = UPTIME_POINTS + (1 + ANCHORED_FACTOR) * 1_000;
+/// The most claim points one report can have.
+pub const MAX_CLAIM_POINTS: u32 = UPTIME_POINTS + 1_000;
 
-/// The points of `report` with `anchored` records verified for the device. `uptime_ppm` must
-/// be at most [`FULL_UPTIME_PPM`] (larger values count as full uptime).
-pub fn points(report: &WorkReport, anchored: u64) -> u32 {
+/// The claim points of `report` with `anchored` records anchored for the device.
+/// `uptime_ppm` must be at most [`FULL_UPTIME_PPM`] (larger values count as full uptime).
+pub fn claim_points(report: &WorkReport, anchored: u64) -> u32 {
 	let uptime = report.uptime_ppm.min(FULL_UPTIME_PPM) / (FULL_UPTIME_PPM / UPTIME_POINTS);
-	let reported = isqrt(report.records.min(RECORD_CAP));
-	let verified = ANCHORED_FACTOR * isqrt(anchored.min(RECORD_CAP));
-	uptime + reported + verified
+	let records = isqrt(report.records.min(anchored).min(RECORD_CAP));
+	uptime + records
 }
 
 /// The score of `points` for a class of weight `weight_percent`.
@@ -46,15 +54,46 @@ pub fn score(points: u32, weight_percent: u16) -> u32 {
 	u32::try_from(weighted).unwrap_or(u32::MAX)
 }
 
-/// A device's share of `budget`: `⌊budget · score / total⌋`; zero if `total` is zero.
-pub fn reward(budget: u128, score: u32, total: u64) -> u128 {
-	if total == 0 {
+/// The most claim score a device backed by `stake_per_device` can have, at
+/// `stake_per_point` per point.
+pub fn allowance(stake_per_device: u128, stake_per_point: u128) -> u32 {
+	stake_per_device.checked_div(stake_per_point).unwrap_or(0).saturated_into()
+}
+
+/// The most claim score all devices of a manufacturer whose stake is `stake` can have
+/// together in an era, at `stake_per_point` per point.
+pub fn era_allowance(stake: u128, stake_per_point: u128) -> u64 {
+	stake.checked_div(stake_per_point).unwrap_or(0).saturated_into()
+}
+
+/// The market's part of an era's `budget` given its reports' `total_fees`.
+pub fn market_budget(budget: u128, total_fees: u128, share: Perbill, rebate: Perbill) -> u128 {
+	// Rounded down: a rebate never reaches its fee, however small.
+	share.mul_floor(budget).min(rebate.mul_floor(total_fees))
+}
+
+/// A device's reward from an era's `budget` of which `market` goes to fees: its claim score
+/// `claim` of the era's `total_claims`, and its fees `fees` of the era's `total_fees`.
+pub fn reward(
+	budget: u128,
+	market: u128,
+	(claim, total_claims): (u32, u64),
+	(fees, total_fees): (u128, u128),
+) -> u128 {
+	let claims = budget.saturating_sub(market);
+	share(claims, u128::from(claim), u128::from(total_claims))
+		.saturating_add(share(market, fees, total_fees))
+}
+
+/// `⌊amount · part / whole⌋`; zero if `whole` is zero.
+pub fn share(amount: u128, part: u128, whole: u128) -> u128 {
+	if whole == 0 {
 		return 0;
 	}
 	sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
-		budget,
-		u128::from(score),
-		u128::from(total),
+		amount,
+		part,
+		whole,
 		sp_runtime::Rounding::Down,
 	)
 	.unwrap_or(0)
@@ -94,22 +133,30 @@ mod tests {
 
 	#[test]
 	fn the_formula_has_the_published_points() {
-		assert_eq!(points(&report(0, 0), 0), 0);
-		assert_eq!(points(&report(FULL_UPTIME_PPM, 0), 0), 1_000);
-		assert_eq!(points(&report(500_000, 0), 0), 500);
-		assert_eq!(points(&report(999, 0), 0), 0);
-		assert_eq!(points(&report(0, 10_000), 0), 100);
-		assert_eq!(points(&report(0, 10_000), 10_000), 300);
-		assert_eq!(points(&report(FULL_UPTIME_PPM, u64::MAX), u64::MAX), MAX_POINTS);
-		assert_eq!(MAX_POINTS, 4_000);
+		assert_eq!(claim_points(&report(0, 0), 0), 0);
+		assert_eq!(claim_points(&report(FULL_UPTIME_PPM, 0), 0), 1_000);
+		assert_eq!(claim_points(&report(500_000, 0), 0), 500);
+		assert_eq!(claim_points(&report(999, 0), 0), 0);
+		assert_eq!(claim_points(&report(0, 10_000), 10_000), 100);
+		assert_eq!(claim_points(&report(FULL_UPTIME_PPM, u64::MAX), u64::MAX), MAX_CLAIM_POINTS);
+		assert_eq!(MAX_CLAIM_POINTS, 2_000);
+	}
+
+	#[test]
+	fn records_count_only_as_far_as_anchored() {
+		assert_eq!(claim_points(&report(0, 10_000), 0), 0, "nothing anchored: nothing counts");
+		assert_eq!(claim_points(&report(0, 10_000), 2_500), 50);
+		assert_eq!(claim_points(&report(0, 2_500), 10_000), 50, "nor more than claimed");
 	}
 
 	#[test]
 	fn records_have_diminishing_returns_and_a_cap() {
-		let per_record = |records: u64| points(&report(0, records), 0) as f64 / records as f64;
+		let per_record =
+			|records: u64| claim_points(&report(0, records), records) as f64 / records as f64;
 		assert!(per_record(100) > per_record(10_000));
 		assert!(per_record(10_000) > per_record(RECORD_CAP));
-		assert_eq!(points(&report(0, RECORD_CAP), 0), points(&report(0, 10 * RECORD_CAP), 0));
+		let all = u64::MAX;
+		assert_eq!(claim_points(&report(0, RECORD_CAP), all), claim_points(&report(0, all), all));
 	}
 
 	#[test]
@@ -117,18 +164,49 @@ mod tests {
 		assert_eq!(score(1_000, BASELINE_WEIGHT), 1_000);
 		assert_eq!(score(1_000, 250), 2_500);
 		assert_eq!(score(1_000, 0), 0);
-		assert_eq!(score(MAX_POINTS, u16::MAX), 2_621_400);
+		assert_eq!(score(MAX_CLAIM_POINTS, u16::MAX), 1_310_700);
+	}
+
+	#[test]
+	fn the_allowance_is_the_stake_per_device_over_the_stake_per_point() {
+		assert_eq!(allowance(2_000, 1), 2_000);
+		assert_eq!(allowance(2_000, 3), 666);
+		assert_eq!(allowance(2_000, 0), 0, "a zero price of a point allows nothing");
+		assert_eq!(allowance(u128::MAX, 1), u32::MAX);
+	}
+
+	#[test]
+	fn the_era_allowance_is_the_whole_stake_over_the_stake_per_point() {
+		assert_eq!(era_allowance(1_000_000, 1_000), 1_000);
+		assert_eq!(era_allowance(1_000_000, 0), 0, "a zero price of a point allows nothing");
+		assert_eq!(era_allowance(u128::MAX, 1), u64::MAX);
+	}
+
+	#[test]
+	fn the_market_takes_at_most_its_share_and_never_more_than_the_rebated_fees() {
+		let (half, rebate) = (Perbill::from_percent(50), Perbill::from_percent(75));
+		assert_eq!(market_budget(1_000, 400, half, rebate), 300);
+		assert_eq!(market_budget(1_000, 10_000, half, rebate), 500);
+		assert_eq!(market_budget(1_000, 0, half, rebate), 0);
 	}
 
 	#[test]
 	fn rewards_round_down_and_never_exceed_the_budget() {
-		assert_eq!(reward(100, 1, 3), 33);
-		assert_eq!(reward(100, 1, 0), 0);
+		assert_eq!(share(100, 1, 3), 33);
+		assert_eq!(share(100, 1, 0), 0);
 		let budget = 54_753 * itc_primitives::token::ITC + 7;
-		let scores = [4_000u32, 1, 3_999, 2_500, 17, 1_000];
-		let total: u64 = scores.iter().map(|s| u64::from(*s)).sum();
-		let paid: u128 = scores.iter().map(|s| reward(budget, *s, total)).sum();
+		let claims = [2_000u32, 1, 1_999, 0, 17, 1_000];
+		let fees = [0u128, 5, 1_000_000, 77, 0, 3];
+		let total_claims: u64 = claims.iter().map(|c| u64::from(*c)).sum();
+		let total_fees: u128 = fees.iter().sum();
+		let market =
+			market_budget(budget, total_fees, Perbill::from_percent(50), Perbill::from_percent(75));
+		let paid: u128 = claims
+			.iter()
+			.zip(fees)
+			.map(|(c, f)| reward(budget, market, (*c, total_claims), (f, total_fees)))
+			.sum();
 		assert!(paid <= budget);
-		assert!(budget - paid < scores.len() as u128, "at most one planck lost per device");
+		assert!(budget - paid < 2 * claims.len() as u128, "at most two plancks lost per device");
 	}
 }

@@ -51,8 +51,9 @@ pub struct PoolState<Balance> {
 
 /// A device's accepted report for an era, and its score.
 #[derive(Clone, Default, Eq, PartialEq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct ScoredReport {
-	/// The score ([`crate::scoring`]).
+pub struct ScoredReport<Balance> {
+	/// The claim score ([`crate::scoring`]): weighted claim points within the allowance its
+	/// manufacturer's stake gives it.
 	pub score: u32,
 	/// Uptime reported, parts per million.
 	pub uptime_ppm: u32,
@@ -62,6 +63,9 @@ pub struct ScoredReport {
 	pub anchored: u64,
 	/// The coverage cell reported (recorded; it does not score, see `docs/EDGE_MINING.md`).
 	pub coverage_cell: Option<u64>,
+	/// Market fees of the device's data sales settled in the era
+	/// ([`itc_primitives::mining::MarketEvidence`]).
+	pub market_fees: Balance,
 }
 
 /// An era's reports and payouts.
@@ -73,6 +77,8 @@ pub struct EraSummary<Balance> {
 	pub total_score: u64,
 	/// Rewards paid so far.
 	pub paid: Balance,
+	/// Sum of their market fees.
+	pub total_fees: Balance,
 }
 
 /// Why a device's share of an era stayed in the pool.
@@ -130,6 +136,10 @@ pub struct EraStatus<Balance> {
 	pub paid: Balance,
 	/// Whether reports are still taken (it is the last era).
 	pub reporting: bool,
+	/// Sum of the reports' market fees.
+	pub total_fees: Balance,
+	/// The part of the budget paid for market fees ([`crate::scoring::market_budget`]).
+	pub market_budget: Balance,
 }
 
 /// A device's reward for an era as the runtime API estimates it.
@@ -139,7 +149,12 @@ pub struct RewardEstimate<Balance> {
 	pub score: u32,
 	/// The era's total score so far.
 	pub total_score: u64,
-	/// `budget × score / total_score` now: while reports are still taken the total can only
-	/// grow, so the final reward is at most this.
+	/// The device's market fees.
+	pub market_fees: Balance,
+	/// The era's total market fees so far.
+	pub total_fees: Balance,
+	/// The reward by [`crate::scoring::reward`] now. While reports are still taken the totals
+	/// can only grow, so the claims part can only shrink; the market part can grow with the
+	/// fees of later reports, up to the market's share.
 	pub reward: Balance,
 }

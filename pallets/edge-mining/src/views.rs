@@ -22,13 +22,18 @@ impl<T: Config> Pallet<T> {
 	/// Era `era`'s budget, reports and payouts.
 	pub fn era_status(era: EraIndex) -> EraStatus<BalanceOf<T>> {
 		let summary = Eras::<T>::get(era);
+		let budget = Self::era_budget(Pool::Mining, era);
+		let market_budget =
+			Self::market_budget(budget.saturated_into(), summary.total_fees.saturated_into());
 		EraStatus {
 			era,
-			budget: Self::era_budget(Pool::Mining, era),
+			budget,
 			reports: summary.reports,
 			total_score: summary.total_score,
 			paid: summary.paid,
 			reporting: era.saturating_add(1) == Self::current_era(),
+			total_fees: summary.total_fees,
+			market_budget: market_budget.saturated_into(),
 		}
 	}
 
@@ -39,9 +44,14 @@ impl<T: Config> Pallet<T> {
 		era: EraIndex,
 	) -> Option<RewardEstimate<BalanceOf<T>>> {
 		let report = Reports::<T>::get(era, device)?;
-		let total_score = Eras::<T>::get(era).total_score;
-		let budget = Self::era_budget(Pool::Mining, era).saturated_into();
-		let reward = scoring::reward(budget, report.score, total_score).saturated_into();
-		Some(RewardEstimate { score: report.score, total_score, reward })
+		let summary = Eras::<T>::get(era);
+		let reward = Self::reward_of(&report, &summary, Self::era_budget(Pool::Mining, era));
+		Some(RewardEstimate {
+			score: report.score,
+			total_score: summary.total_score,
+			market_fees: report.market_fees,
+			total_fees: summary.total_fees,
+			reward,
+		})
 	}
 }

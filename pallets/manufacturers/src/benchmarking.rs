@@ -145,5 +145,33 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn bond_more() {
+		let who: T::AccountId = whitelisted_caller();
+		let id = applied::<T>(&who);
+		let amount = T::ApplicationDeposit::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), amount);
+
+		let deposit = ManufacturerInfoOf::<T>::get(id).map(|i| i.deposit);
+		assert_eq!(deposit, Some(amount.saturating_add(amount)));
+	}
+
+	/// Part of the deposit, to the slash destination.
+	#[benchmark]
+	fn slash() -> Result<(), BenchmarkError> {
+		let id = approved::<T>()?;
+		let origin = governance::<T>();
+		let amount = T::Currency::minimum_balance().max(1u32.into());
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, amount);
+
+		let deposit = ManufacturerInfoOf::<T>::get(id).map(|i| i.deposit);
+		assert_eq!(deposit, Some(T::ApplicationDeposit::get().saturating_sub(amount)));
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Manufacturers, crate::mock::build_ext(), crate::mock::Test);
 }

@@ -5,9 +5,10 @@
 //! ## Overview
 //!
 //! A device maker applies with its name, country and a website or document CID, and a
-//! deposit is held from its account. Governance (sudo on development chains, the council
-//! multisig on the public testnet) approves the application with a device quota, can raise or
-//! lower the quota, freeze and release the manufacturer, and retire it for good.
+//! deposit leaves its account for the registry's pot. Governance (sudo on development chains,
+//! the council multisig on the public testnet) approves the application with a device quota,
+//! can raise or lower the quota, freeze and release the manufacturer, slash its deposit, and
+//! retire it for good.
 //!
 //! Only an approved manufacturer registers devices (through the device pallet, which asks this
 //! one via [`ManufacturerRegistry`]). The devices of a frozen or retired manufacturer earn no
@@ -19,18 +20,24 @@
 //! - *Quota*: the number of devices a manufacturer may register in total. Registered devices
 //!   stay on chain forever (their codes are never reused), so the quota is what bounds the
 //!   storage a manufacturer can use; governance sets it knowing that.
-//! - *Deposit*: [`Config::ApplicationDeposit`], held with the holds API under
-//!   [`HoldReason::ManufacturerDeposit`] and released on withdrawal or retirement.
+//! - *Deposit*: at first [`Config::ApplicationDeposit`]. It leaves the applicant's account
+//!   for the registry's keyless pot ([`Pallet::pot`], from [`Config::PalletId`]), held there
+//!   under [`HoldReason::ManufacturerDeposit`], and comes back on withdrawal or retirement.
+//!   It is the manufacturer's *stake* for its devices: the manufacturer can raise it
+//!   ([`Pallet::bond_more`]), governance can slash it ([`Pallet::slash`]) to
+//!   [`Config::SlashDestination`], and edge mining bounds what a manufacturer's devices can
+//!   claim by the stake per device ([`ManufacturerStake`]).
 //!
 //! ## Calls
 //!
 //! Permissionless (signed):
 //! - [`Pallet::apply`]: apply as a manufacturer.
 //! - [`Pallet::withdraw`]: withdraw a pending application and get the deposit back.
+//! - [`Pallet::bond_more`]: add to the deposit.
 //!
 //! Governance (`GovernanceOrigin`):
 //! - [`Pallet::approve`], [`Pallet::freeze`], [`Pallet::release`], [`Pallet::retire`],
-//!   [`Pallet::set_quota`].
+//!   [`Pallet::set_quota`], [`Pallet::slash`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -42,6 +49,7 @@ pub use weights::WeightInfo;
 
 mod features;
 mod impls;
+pub mod migrations;
 pub mod runtime_api;
 mod types;
 pub mod weights;
@@ -53,6 +61,9 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+/// Target of this pallet's log lines.
+pub const LOG_TARGET: &str = "runtime::manufacturers";
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -61,10 +72,13 @@ pub mod pallet {
 		traits::fungible::{Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
-	pub use itc_primitives::device::{ManufacturerId, ManufacturerRegistry, ManufacturerStatus};
+	pub use itc_primitives::device::{
+		ManufacturerId, ManufacturerRegistry, ManufacturerStake, ManufacturerStatus,
+	};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// Version 2 holds the deposits on the pot ([`crate::migrations::v2`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -87,10 +101,19 @@ pub mod pallet {
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
-		/// Origin that approves, freezes, releases and retires manufacturers and sets quotas.
+		/// Origin that approves, freezes, releases and retires manufacturers, sets quotas and
+		/// slashes deposits.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// The deposit held from an applicant until it withdraws or is retired.
+		/// Derives the pot: the keyless account that holds every deposit.
+		#[pallet::constant]
+		type PalletId: Get<frame_support::PalletId>;
+
+		/// Where slashed deposits go (the community fund), and a returned deposit its
+		/// manufacturer's account cannot receive.
+		type SlashDestination: Get<Self::AccountId>;
+
+		/// The deposit an applicant commits to the pot, back when it withdraws or is retired.
 		#[pallet::constant]
 		type ApplicationDeposit: Get<BalanceOf<Self>>;
 
@@ -170,6 +193,24 @@ pub mod pallet {
 			/// The new quota.
 			quota: u32,
 		},
+		/// A manufacturer added to its deposit.
+		DepositIncreased {
+			/// The manufacturer.
+			id: ManufacturerId,
+			/// What it added.
+			amount: BalanceOf<T>,
+			/// Its deposit now.
+			deposit: BalanceOf<T>,
+		},
+		/// Governance slashed a manufacturer's deposit to the slash destination.
+		Slashed {
+			/// The manufacturer.
+			id: ManufacturerId,
+			/// What was slashed.
+			amount: BalanceOf<T>,
+			/// Its deposit now.
+			deposit: BalanceOf<T>,
+		},
 		/// A manufacturer registered devices against its quota.
 		QuotaUsed {
 			/// The manufacturer.
@@ -211,6 +252,10 @@ pub mod pallet {
 		QuotaExceeded,
 		/// Ran out of manufacturer ids.
 		Overflow,
+		/// The amount is zero. Give an amount.
+		ZeroAmount,
+		/// The manufacturer's deposit is empty: there is nothing to slash.
+		NothingToSlash,
 	}
 
 	#[pallet::hooks]
@@ -332,6 +377,45 @@ pub mod pallet {
 		pub fn set_quota(origin: OriginFor<T>, id: ManufacturerId, quota: u32) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_set_quota(id, quota)
+		}
+
+		/// Add to the caller's deposit, raising the stake behind each of its devices. The
+		/// amount leaves the caller's account for the pot, within what its freezes allow.
+		///
+		/// - Origin: signed, the account running a manufacturer that is not retired.
+		/// - `amount`: not zero.
+		///
+		/// Errors: [`Error::ZeroAmount`], [`Error::NotManufacturer`],
+		/// [`Error::InsufficientBalance`].
+		/// Events: [`Event::DepositIncreased`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::bond_more())]
+		pub fn bond_more(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_bond_more(&who, amount)
+		}
+
+		/// Slash up to `amount` of a manufacturer's deposit to the slash destination: the
+		/// answer to claims its devices made that were not true. The deposit is on the pot, so
+		/// no freeze of the manufacturer stands in the way. Status is unchanged (freeze or
+		/// retire it separately).
+		///
+		/// - Origin: `GovernanceOrigin`.
+		/// - `id`: the manufacturer, not retired.
+		/// - `amount`: not zero; more than the deposit slashes the whole deposit.
+		///
+		/// Errors: [`Error::ZeroAmount`], [`Error::UnknownManufacturer`],
+		/// [`Error::AlreadyRetired`], [`Error::NothingToSlash`].
+		/// Events: [`Event::Slashed`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::slash())]
+		pub fn slash(
+			origin: OriginFor<T>,
+			id: ManufacturerId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_slash(id, amount)
 		}
 	}
 }

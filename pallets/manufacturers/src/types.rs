@@ -34,7 +34,8 @@ pub struct ManufacturerInfo<T: Config> {
 	pub country: [u8; 2],
 	/// Website URL or document CID.
 	pub uri: UriOf<T>,
-	/// The deposit held from `account` until retirement.
+	/// Its deposit on the pot, committed by `account` (its stake): back on retirement, less what
+	/// governance slashed; zero once retired.
 	pub deposit: BalanceOf<T>,
 	/// How many devices it may register in total; set by governance.
 	pub quota: u32,

@@ -73,6 +73,72 @@ impl WorkEvidence for () {
 	}
 }
 
+/// Money spent on a device's data: the market fees of its sales settled in an era. Unlike a
+/// device's claims, it costs whoever fakes it the fee.
+pub trait MarketEvidence<Balance> {
+	/// Market fees of the sales of device `code`'s data settled in era `era`.
+	fn settled_fees(code: &DeviceCode, era: EraIndex) -> Balance;
+
+	/// Records `fees` for device `code` in era `era`, for benchmarks of pallets that read it.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_set_fees(code: &DeviceCode, era: EraIndex, fees: Balance);
+}
+
+/// No market.
+impl<Balance: Default> MarketEvidence<Balance> for () {
+	fn settled_fees(_: &DeviceCode, _: EraIndex) -> Balance {
+		Balance::default()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_set_fees(_: &DeviceCode, _: EraIndex, _: Balance) {}
+}
+
+/// A quantity counted per era for the last two eras that had any: enough for edge mining,
+/// which reads era `e` during era `e + 1`.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Default,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct EraTally<V> {
+	/// The latest era with a count, and the count.
+	pub latest: (EraIndex, V),
+	/// The era before it that had a count, and the count.
+	pub previous: (EraIndex, V),
+}
+
+impl<V: Copy + Default + PartialEq + sp_runtime::Saturating> EraTally<V> {
+	/// The count of `era`, if it is one of the two remembered.
+	pub fn of(&self, era: EraIndex) -> V {
+		if self.latest.0 == era {
+			self.latest.1
+		} else if self.previous.0 == era {
+			self.previous.1
+		} else {
+			V::default()
+		}
+	}
+
+	/// Adds `amount` to `era` (the current era: never older than `latest`).
+	pub fn add(&mut self, era: EraIndex, amount: V) {
+		if self.latest.1 != V::default() && self.latest.0 != era {
+			self.previous = self.latest;
+			self.latest = (era, V::default());
+		}
+		self.latest.0 = era;
+		self.latest.1 = self.latest.1.saturating_add(amount);
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -95,5 +161,25 @@ mod tests {
 
 		let none = WorkReport { coverage_cell: None, ..report };
 		assert_eq!(report_payload(&[0x11u8; 32], &code, &none).last(), Some(&0));
+	}
+
+	#[test]
+	fn a_tally_remembers_the_last_two_eras_with_counts() {
+		let mut tally = EraTally::<u64>::default();
+		tally.add(3, 5);
+		tally.add(3, 2);
+		assert_eq!((tally.of(3), tally.of(2)), (7, 0));
+		tally.add(5, 1);
+		assert_eq!((tally.of(3), tally.of(5), tally.of(4)), (7, 1, 0));
+		tally.add(6, 4);
+		assert_eq!((tally.of(3), tally.of(5), tally.of(6)), (0, 1, 4));
+		tally.add(6, u64::MAX);
+		assert_eq!(tally.of(6), u64::MAX, "saturates");
+	}
+
+	#[test]
+	fn a_tally_keeps_the_encoding_of_a_pair_of_pairs() {
+		let tally = EraTally { latest: (9u32, 3u64), previous: (8, 1) };
+		assert_eq!(tally.encode(), ((9u32, 3u64), (8u32, 1u64)).encode());
 	}
 }

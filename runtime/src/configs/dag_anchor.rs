@@ -9,11 +9,9 @@
 #[cfg(feature = "runtime-benchmarks")]
 use crate::AccountId;
 use crate::{
-	BlockNumber, DagAccounts, Devices, EdgeMining, Runtime, RuntimeCall, TxExtension,
-	UncheckedExtrinsic,
+	BlockNumber, DagAccounts, Devices, Runtime, RuntimeCall, TxExtension, UncheckedExtrinsic,
 };
 use frame_support::parameter_types;
-use itc_primitives::mining::EraIndex;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 
 parameter_types! {
@@ -32,14 +30,6 @@ impl frame_support::traits::Get<alloc::vec::Vec<AuraId>> for AuraValidators {
 	}
 }
 
-/// The edge-mining era now: anchored records count for it.
-pub struct MiningEra;
-impl frame_support::traits::Get<EraIndex> for MiningEra {
-	fn get() -> EraIndex {
-		EdgeMining::current_era()
-	}
-}
-
 impl pallet_dag_anchor::Config for Runtime {
 	type AuthorityId = AuraId;
 	type Validators = AuraValidators;
@@ -48,7 +38,7 @@ impl pallet_dag_anchor::Config for Runtime {
 	type Time = crate::Timestamp;
 	type Settlement = DagAccounts;
 	type Devices = Devices;
-	type CurrentEra = MiningEra;
+	type CurrentEra = super::edge_mining::MiningEra;
 	type EpochTimeout = EpochTimeout;
 	type ProposalPriority = ProposalPriority;
 	type WeightInfo = pallet_dag_anchor::weights::SubstrateWeight<Runtime>;

@@ -50,5 +50,6 @@ impl pallet_data_market::Config for Runtime {
 	type MaxCidLength = MaxCidLength;
 	type MaxAnswers = MaxAnswers;
 	type MaxDeadlinesPerBlock = MaxDeadlinesPerBlock;
+	type CurrentEra = super::edge_mining::MiningEra;
 	type WeightInfo = pallet_data_market::weights::SubstrateWeight<Runtime>;
 }

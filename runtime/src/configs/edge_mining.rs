@@ -1,10 +1,10 @@
 //! `pallet_edge_mining`: device rewards from the mining pool by the 20-year curve, block
 //! author rewards from the node-incentive pool.
 
-use crate::{accounts, AccountId, Aura, Devices, Runtime, RuntimeHoldReason};
+use crate::{accounts, AccountId, Aura, Balance, Devices, Runtime, RuntimeHoldReason};
 use frame_support::{parameter_types, traits::FindAuthor};
-use itc_primitives::{time::MILLISECS_PER_BLOCK, Moment};
-use sp_runtime::ConsensusEngineId;
+use itc_primitives::{time::MILLISECS_PER_BLOCK, token::ITC, Moment};
+use sp_runtime::{ConsensusEngineId, Perbill};
 
 parameter_types! {
 	pub MiningPool: AccountId = accounts::mining_pool();
@@ -16,6 +16,22 @@ parameter_types! {
 	pub const MaxClassWeight: u16 = 1_000;
 	/// As `pallet_devices`' longest model name.
 	pub const MaxModelLength: u32 = 32;
+	/// 0.001 ITC of a manufacturer's stake per device backs one claim point: 2 ITC per device
+	/// back a device's full 2,000 points, so the 1,000 ITC application deposit backs 500
+	/// devices' full claims (docs/EDGE_MINING.md, "Stake").
+	pub const StakePerClaimPoint: Balance = ITC / 1_000;
+	/// Market fees take at most half an era's budget.
+	pub const MarketShare: Perbill = Perbill::from_percent(50);
+	/// A sale earns back at most 75 % of its fee: selling to oneself loses a quarter of it.
+	pub const FeeRebate: Perbill = Perbill::from_percent(75);
+}
+
+/// The edge-mining era now: anchored records and settled sales count for it.
+pub struct MiningEra;
+impl frame_support::traits::Get<itc_primitives::mining::EraIndex> for MiningEra {
+	fn get() -> itc_primitives::mining::EraIndex {
+		crate::EdgeMining::current_era()
+	}
 }
 
 /// The account of the block's Aura author: the 32 bytes of its sr25519 Aura key. A validator
@@ -39,8 +55,10 @@ impl pallet_edge_mining::Config for Runtime {
 	type Currency = crate::Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Devices = Devices;
-	// Data records in finalized DAG anchors count double.
+	// Records count as far as finalized DAG anchors hold them.
 	type Evidence = crate::DagAnchor;
+	type Market = crate::DataMarket;
+	type Stake = crate::Manufacturers;
 	type Clock = crate::ChainClock;
 	type FindAuthor = AuraAuthorAccount;
 	type MiningPool = MiningPool;
@@ -50,6 +68,9 @@ impl pallet_edge_mining::Config for Runtime {
 	type MaxPayoutsPerBlock = MaxPayoutsPerBlock;
 	type MaxClassWeight = MaxClassWeight;
 	type MaxModelLength = MaxModelLength;
+	type StakePerClaimPoint = StakePerClaimPoint;
+	type MarketShare = MarketShare;
+	type FeeRebate = FeeRebate;
 	type WeightInfo = pallet_edge_mining::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;

@@ -9,20 +9,18 @@
 //! [`Config::FeeDestination`] instead, or, failing that, stays in the pot's free balance.
 
 use crate::*;
-use frame_support::traits::{
-	fungible::{Inspect, Mutate, MutateHold},
-	tokens::{DepositConsequence, Fortitude, Precision, Preservation, Provenance, Restriction},
-	Get,
-};
-use sp_runtime::{
-	traits::{AccountIdConversion, Saturating, Zero},
-	DispatchError, DispatchResult,
-};
+use frame_support::traits::Get;
+use sp_runtime::{DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
 	/// The pot's account, derived from [`Config::PalletId`]; no one has its key.
 	pub fn pot() -> T::AccountId {
-		T::PalletId::get().into_account_truncating()
+		Self::the_pot().account().clone()
+	}
+
+	/// The pot, to commit to and pay out of ([`itc_pot`]).
+	fn the_pot() -> itc_pot::Pot<T::Currency, T::AccountId> {
+		itc_pot::Pot::of(T::PalletId::get())
 	}
 
 	/// Moves `amount` of `from`'s free balance into a hold for `reason` on the pot. Honours
@@ -33,18 +31,9 @@ impl<T: Config> Pallet<T> {
 		from: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		Self::ensure_pot(from)?;
-		T::Currency::transfer_and_hold(
-			&reason.into(),
-			from,
-			&Self::pot(),
-			amount,
-			Precision::Exact,
-			Preservation::Preserve,
-			Fortitude::Polite,
-		)
-		.map_err(|_| Error::<T>::InsufficientBalance)?;
-		Ok(())
+		Self::the_pot()
+			.commit(&reason.into(), from, amount)
+			.map_err(|_| Error::<T>::InsufficientBalance.into())
 	}
 
 	/// Pays `amount` held for `reason` on the pot to `to`'s free balance, or where
@@ -54,25 +43,18 @@ impl<T: Config> Pallet<T> {
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> Result<T::AccountId, DispatchError> {
-		if amount.is_zero() {
+		if sp_runtime::traits::Zero::is_zero(&amount) {
 			return Ok(to.clone());
 		}
 		let payee = Self::payee(to, amount);
-		T::Currency::transfer_on_hold(
-			&reason.into(),
-			&Self::pot(),
-			&payee,
-			amount,
-			Precision::Exact,
-			Restriction::Free,
-			Fortitude::Force,
-		)?;
+		Self::the_pot().pay_out(&reason.into(), &payee, amount)?;
 		Self::note_redirect(to, &payee, amount);
 		Ok(payee)
 	}
 
 	/// Moves `amount` on the pot from a hold for `from` to a hold for `to`.
 	pub(crate) fn rehold(from: HoldReason, to: HoldReason, amount: BalanceOf<T>) -> DispatchResult {
+		use frame_support::traits::{fungible::MutateHold, tokens::Precision};
 		let pot = Self::pot();
 		T::Currency::release(&from.into(), &pot, amount, Precision::Exact)?;
 		T::Currency::hold(&to.into(), &pot, amount)
@@ -82,18 +64,7 @@ impl<T: Config> Pallet<T> {
 	/// fee destination, else the pot itself (whose free balance always keeps the existential
 	/// deposit; only governance can move what stays there).
 	pub(crate) fn payee(to: &T::AccountId, amount: BalanceOf<T>) -> T::AccountId {
-		let can_receive = |who: &T::AccountId| {
-			T::Currency::can_deposit(who, amount, Provenance::Extant) == DepositConsequence::Success
-		};
-		if can_receive(to) {
-			return to.clone();
-		}
-		let fund = T::FeeDestination::get();
-		if can_receive(&fund) {
-			fund
-		} else {
-			Self::pot()
-		}
+		Self::the_pot().payee(to, &T::FeeDestination::get(), amount)
 	}
 
 	/// Reports a payment of `amount` meant for `to` that `payee` received instead.
@@ -110,12 +81,6 @@ impl<T: Config> Pallet<T> {
 	/// Gives the pot the existential deposit from `payer` if it lacks it (once in the chain's
 	/// life), so that it exists and can receive holds of any size.
 	pub(crate) fn ensure_pot(payer: &T::AccountId) -> DispatchResult {
-		let pot = Self::pot();
-		let short = T::Currency::minimum_balance().saturating_sub(T::Currency::balance(&pot));
-		if !short.is_zero() {
-			T::Currency::transfer(payer, &pot, short, Preservation::Preserve)
-				.map_err(|_| Error::<T>::InsufficientBalance)?;
-		}
-		Ok(())
+		Self::the_pot().ensure_exists(payer).map_err(|_| Error::<T>::InsufficientBalance.into())
 	}
 }

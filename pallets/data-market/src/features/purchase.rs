@@ -188,6 +188,7 @@ impl<T: Config> Pallet<T> {
 		let paid = purchase.amount.saturating_sub(fee);
 		Self::pay_out(HoldReason::Escrow, &T::FeeDestination::get(), fee)?;
 		Self::pay_out(HoldReason::Escrow, &purchase.seller, paid)?;
+		Self::note_fee(purchase.listing, fee);
 		Self::deposit_event(Event::Settled {
 			purchase: id,
 			seller: purchase.seller.clone(),

@@ -4,6 +4,7 @@
 mod bounty;
 mod deadlines;
 mod dispute;
+mod evidence;
 mod listing;
 mod pot;
 mod purchase;

@@ -1,6 +1,7 @@
 //! Confirmation: paying each closed era's budget to its devices, a bounded number per block.
 
 use crate::*;
+use frame_support::traits::Get;
 use itc_primitives::{
 	device::{DeviceCode, DeviceRegistry},
 	mining::EraIndex,
@@ -26,7 +27,7 @@ impl<T: Config> Pallet<T> {
 		while steps < max {
 			steps += 1;
 			if index < summary.reports {
-				let paid = Self::pay_report(era, index, summary.total_score, budget);
+				let paid = Self::pay_report(era, index, &summary, budget);
 				summary.paid.saturating_accrue(paid);
 				index += 1;
 				continue;
@@ -50,17 +51,17 @@ impl<T: Config> Pallet<T> {
 		steps
 	}
 
-	/// Pays (or forfeits) the `index`th report of `era`; returns what was paid.
+	/// Pays (or forfeits) the `index`th report of `era`, of `summary` and `budget`; returns
+	/// what was paid.
 	fn pay_report(
 		era: EraIndex,
 		index: u32,
-		total_score: u64,
+		summary: &EraSummary<BalanceOf<T>>,
 		budget: BalanceOf<T>,
 	) -> BalanceOf<T> {
 		let Some(device) = Reporters::<T>::take(era, index) else { return Zero::zero() };
 		let Some(report) = Reports::<T>::take(era, device) else { return Zero::zero() };
-		let amount: BalanceOf<T> =
-			scoring::reward(budget.saturated_into(), report.score, total_score).saturated_into();
+		let amount = Self::reward_of(&report, summary, budget);
 		match Self::deliver(&device, amount) {
 			Ok(account) => {
 				Self::deposit_event(Event::RewardPaid { era, device, account, amount });
@@ -71,6 +72,25 @@ impl<T: Config> Pallet<T> {
 				Zero::zero()
 			},
 		}
+	}
+
+	/// What `report` earns of an era of `summary` and `budget` ([`scoring::reward`]).
+	pub(crate) fn reward_of(
+		report: &ScoredReport<BalanceOf<T>>,
+		summary: &EraSummary<BalanceOf<T>>,
+		budget: BalanceOf<T>,
+	) -> BalanceOf<T> {
+		let budget: u128 = budget.saturated_into();
+		let total_fees: u128 = summary.total_fees.saturated_into();
+		let market = Self::market_budget(budget, total_fees);
+		let claims = (report.score, summary.total_score);
+		let fees = (report.market_fees.saturated_into(), total_fees);
+		scoring::reward(budget, market, claims, fees).saturated_into()
+	}
+
+	/// The market's part of an era's `budget` given its `total_fees`.
+	pub(crate) fn market_budget(budget: u128, total_fees: u128) -> u128 {
+		scoring::market_budget(budget, total_fees, T::MarketShare::get(), T::FeeRebate::get())
 	}
 
 	/// Pays `amount` from the mining pool into `device`'s own account, if it still earns.

@@ -4,6 +4,7 @@
 mod authoring;
 mod class;
 mod genesis;
+mod migration;
 mod payout;
 mod report;
 mod views;

@@ -16,6 +16,7 @@ fn budget(era: u32) -> u64 {
 fn the_era_budget_is_split_pro_rata_into_the_device_accounts() {
 	new_test_ext(|| {
 		let (a, b, c) = (device(1), device(2), device(3));
+		set_anchored(&c, 0, 250_000);
 		set_era(1);
 		assert_ok!(submit(&a, report(0, 1_000_000, 0))); // 1,000
 		assert_ok!(submit(&b, report(0, 500_000, 0))); // 500
@@ -68,7 +69,9 @@ fn rounding_never_overpays_the_pool() {
 		set_era(1);
 		for (i, d) in devices.iter().enumerate() {
 			// Scores 1,001 … 1,007: the budget does not divide evenly.
-			assert_ok!(submit(d, report(0, 1_000_000, (i as u64 + 1).pow(2))));
+			let records = (i as u64 + 1).pow(2);
+			set_anchored(d, 0, records);
+			assert_ok!(submit(d, report(0, 1_000_000, records)));
 		}
 		set_era(2);
 		pay_all();
@@ -191,5 +194,49 @@ fn budget_nobody_earned_stays_in_the_pool() {
 		// Later eras still get their own budget from the curve, not the unspent one.
 		assert_eq!(EdgeMining::era_status(5).budget, budget(5));
 		assert!(budget(5) < budget(0));
+	});
+}
+
+/// A sale's fee went to the community fund; its device earns back at most 75 % of it, so
+/// selling a device's data to oneself for the reward loses money.
+#[test]
+fn settled_sales_earn_a_rebate_below_their_fee() {
+	new_test_ext(|| {
+		let d = device(1);
+		set_fees(&d, 0, 1_000);
+		set_era(1);
+		assert_ok!(submit(&d, report(0, 0, 0)));
+		set_era(2);
+		pay_all();
+		assert_eq!(free(d.account), 750);
+		assert_eq!(Eras::<Test>::get(0).paid, 750, "the claims part, with no claims, stays");
+	});
+}
+
+#[test]
+fn the_market_takes_at_most_its_share_of_the_budget() {
+	new_test_ext(|| {
+		let (seller, worker) = (device(1), device(2));
+		set_fees(&seller, 0, 10 * budget(0));
+		set_era(1);
+		assert_ok!(submit(&seller, report(0, 0, 0)));
+		assert_ok!(submit(&worker, report(0, 1_000_000, 0)));
+		set_era(2);
+		pay_all();
+		assert_eq!(free(seller.account), budget(0) / 2);
+		assert_eq!(free(worker.account), budget(0) - budget(0) / 2);
+	});
+}
+
+#[test]
+fn unpaid_market_budget_goes_to_claims() {
+	new_test_ext(|| {
+		let (a, b) = (device(1), device(2));
+		set_era(1);
+		assert_ok!(submit(&a, report(0, 1_000_000, 0)));
+		assert_ok!(submit(&b, report(0, 1_000_000, 0)));
+		set_era(2);
+		pay_all();
+		assert_eq!((free(a.account), free(b.account)), (budget(0) / 2, budget(0) / 2));
 	});
 }

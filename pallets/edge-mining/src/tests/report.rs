@@ -12,23 +12,31 @@ use sp_core::Pair;
 fn a_signed_report_is_scored_and_free() {
 	new_test_ext(|| {
 		let d = device(1);
+		set_anchored(&d, 0, 10_000);
+		set_fees(&d, 0, 40);
 		set_era(1);
 		let info = submit(&d, report(0, 1_000_000, 10_000)).unwrap();
 		assert_eq!(info.pays_fee, Pays::No);
 
 		let stored = Reports::<Test>::get(0, d.code).unwrap();
 		assert_eq!(stored.score, 1_100);
-		assert_eq!((stored.uptime_ppm, stored.records, stored.anchored), (1_000_000, 10_000, 0));
+		let counts = (stored.uptime_ppm, stored.records, stored.anchored, stored.market_fees);
+		assert_eq!(counts, (1_000_000, 10_000, 10_000, 40));
 		assert_eq!(stored.coverage_cell, Some(0x08a2_a107_2b59_ffff));
 		assert_eq!(Reporters::<Test>::get(0, 0), Some(d.code));
-		assert_eq!(Eras::<Test>::get(0), EraSummary { reports: 1, total_score: 1_100, paid: 0 });
+		assert_eq!(
+			Eras::<Test>::get(0),
+			EraSummary { reports: 1, total_score: 1_100, paid: 0, total_fees: 40 }
+		);
 		assert_eq!(
 			events(),
 			[Event::Reported {
 				era: 0,
 				device: d.code,
 				score: 1_100,
-				anchored: 0,
+				anchored: 10_000,
+				market_fees: 40,
+				capped: false,
 				submitter: GATEWAY
 			}]
 		);
@@ -51,15 +59,115 @@ fn the_device_itself_may_submit() {
 	});
 }
 
+/// A device issues its own DAG records, at the cost of proof of work only: they count once,
+/// and a claimed count counts only as far as anchored (the finding: before, 10,000 claimed and
+/// 2,500 anchored scored 1,000 + 100 + 2 · 50).
 #[test]
-fn anchored_records_count_twice() {
+fn reported_records_count_only_as_far_as_anchored_ones() {
 	new_test_ext(|| {
 		let d = device(1);
-		set_anchored(&d, 0, 10_000);
+		set_anchored(&d, 0, 2_500);
 		set_era(1);
 		assert_ok!(submit(&d, report(0, 1_000_000, 10_000)));
+		assert_eq!(Reports::<Test>::get(0, d.code).unwrap().score, 1_050);
+	});
+}
+
+/// A manufacturer picks its devices' keys, so it can claim for any number of devices it makes
+/// up: together they score what its stake backs, however many there are.
+#[test]
+fn sybil_devices_share_what_their_manufacturers_stake_backs() {
+	// At most 19 with the honest device: the mock's era takes 20 reports.
+	for count in [5u8, 19] {
+		new_test_ext(|| {
+			set_stake(2, 2_000, u32::from(count));
+			let honest = device(1);
+			let sybils: Vec<_> =
+				(10..10 + count).map(|seed| device_of_manufacturer(seed, 2)).collect();
+			for d in &sybils {
+				set_anchored(d, 0, 1_000_000);
+			}
+			set_era(1);
+			assert_ok!(submit(&honest, report(0, 1_000_000, 0)));
+			for d in &sybils {
+				assert_ok!(submit(d, report(0, 1_000_000, 1_000_000)));
+			}
+			let score = |d: &TestDevice| u64::from(Reports::<Test>::get(0, d.code).unwrap().score);
+			let sybil_points: u64 = sybils.iter().map(score).sum();
+			assert!(sybil_points <= 2_000, "{count} sybils scored {sybil_points}");
+			assert!(events().iter().any(|e| matches!(e, Event::Reported { capped: true, .. })));
+		});
+	}
+}
+
+/// The stake per device falls as a manufacturer registers devices, so reporting its devices
+/// one by one with a registration before each would give each new one a fresh share of the
+/// whole stake (the attack: 1,000 + 500 + 333 + 250 + 200 + 166 = 2,449 points for six
+/// devices from a stake that backs 1,000). The
+/// manufacturer's tally of claims in the era holds them all to what the stake backs.
+#[test]
+fn registering_devices_between_reports_does_not_raise_a_manufacturers_claims() {
+	new_test_ext(|| {
+		let devices: Vec<_> = (10..16).map(|seed| device_of_manufacturer(seed, 2)).collect();
+		set_era(1);
+		let mut registered = 0;
+		for d in &devices {
+			registered += 1;
+			set_stake(2, 1_000, registered);
+			let submitted = submit(d, report(0, 1_000_000, 0));
+			if registered == 1 {
+				assert_ok!(submitted);
+			} else {
+				assert_noop!(submitted, Error::<Test>::NothingToReward);
+			}
+		}
+		let tally = ManufacturerClaims::<Test>::get(2).expect("tallied");
+		assert_eq!(tally, (0, 1_000), "the first device took its full claim, 1,000 points");
+		// With room left, a later device gets what is left, not a fresh share.
+		set_stake(2, 1_500, 7);
+		let late = device_of_manufacturer(20, 2);
+		assert_ok!(submit(&late, report(0, 1_000_000, 0)));
+		assert_eq!(Reports::<Test>::get(0, late.code).unwrap().score, 214, "1,500 / 7 per device");
+		assert_eq!(ManufacturerClaims::<Test>::get(2), Some((0, 1_214)));
+		// The next era starts a fresh tally.
+		set_era(2);
+		assert_ok!(submit(&devices[1], report(1, 1_000_000, 0)));
+		assert_eq!(ManufacturerClaims::<Test>::get(2), Some((1, 214)));
+	});
+}
+
+/// Once the whole stake's backing is taken, a manufacturer's other devices report for market
+/// fees only.
+#[test]
+fn a_manufacturers_devices_share_one_allowance_per_era() {
+	new_test_ext(|| {
+		set_stake(2, 1_500, 1);
+		let first = device_of_manufacturer(10, 2);
+		let second = device_of_manufacturer(11, 2);
+		set_fees(&second, 0, 10);
+		set_era(1);
+		assert_ok!(submit(&first, report(0, 1_000_000, 0)));
+		assert_ok!(submit(&second, report(0, 1_000_000, 0)));
+		let stored = |d: &TestDevice| Reports::<Test>::get(0, d.code).unwrap();
+		assert_eq!((stored(&first).score, stored(&second).score), (1_000, 500));
+		assert_eq!(stored(&second).market_fees, 10);
+		assert!(events()
+			.iter()
+			.any(|e| matches!(e, Event::Reported { score: 500, capped: true, .. })));
+	});
+}
+
+#[test]
+fn a_device_with_no_stake_behind_it_claims_nothing_but_may_still_sell() {
+	new_test_ext(|| {
+		set_stake(2, 0, 1);
+		let d = device_of_manufacturer(7, 2);
+		set_era(1);
+		assert_noop!(submit(&d, report(0, 1_000_000, 0)), Error::<Test>::NothingToReward);
+		set_fees(&d, 0, 10);
+		assert_ok!(submit(&d, report(0, 1_000_000, 0)));
 		let stored = Reports::<Test>::get(0, d.code).unwrap();
-		assert_eq!((stored.score, stored.anchored), (1_300, 10_000));
+		assert_eq!((stored.score, stored.market_fees), (0, 10));
 	});
 }
 

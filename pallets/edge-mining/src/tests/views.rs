@@ -33,12 +33,13 @@ fn era_status_and_estimates_follow_the_reports() {
 		let first = EdgeMining::estimated_reward(a.code, 0).unwrap();
 		assert_eq!((first.score, first.total_score, first.reward), (1_000, 1_000, budget));
 		assert_ok!(submit(&b, report(0, 1_000_000, 0)));
-		// More reports lower the estimate: it is an upper bound until the era closes.
+		// More claims lower a claims-only estimate until the era closes.
 		assert_eq!(EdgeMining::estimated_reward(a.code, 0).unwrap().reward, budget / 2);
 		assert_eq!(EdgeMining::estimated_reward(a.code, 1), None);
 
 		let status = EdgeMining::era_status(0);
 		assert_eq!((status.reports, status.total_score, status.paid), (2, 2_000, 0));
+		assert_eq!((status.total_fees, status.market_budget), (0, 0));
 		assert!(status.reporting);
 
 		set_era(2);
@@ -47,5 +48,22 @@ fn era_status_and_estimates_follow_the_reports() {
 		assert_eq!(EdgeMining::estimated_reward(a.code, 0), None, "paid");
 		let status = EdgeMining::era_status(0);
 		assert_eq!((status.paid, status.reporting), (2 * (budget / 2), false));
+	});
+}
+
+#[test]
+fn an_estimate_counts_the_market_part() {
+	new_test_ext(|| {
+		let (seller, worker) = (device(1), device(2));
+		set_fees(&seller, 0, 400);
+		set_era(1);
+		assert_ok!(submit(&seller, report(0, 0, 0)));
+		assert_ok!(submit(&worker, report(0, 1_000_000, 0)));
+		let budget = EdgeMining::era_budget(Pool::Mining, 0);
+		let estimate = EdgeMining::estimated_reward(seller.code, 0).unwrap();
+		assert_eq!((estimate.market_fees, estimate.total_fees, estimate.reward), (400, 400, 300));
+		let worker = EdgeMining::estimated_reward(worker.code, 0).unwrap();
+		assert_eq!(worker.reward, budget - 300);
+		assert_eq!(EdgeMining::era_status(0).market_budget, 300);
 	});
 }

@@ -1,10 +1,7 @@
 //! Applying and withdrawing.
 
 use crate::*;
-use frame_support::{
-	ensure,
-	traits::{fungible::MutateHold, tokens::Precision, Get},
-};
+use frame_support::{ensure, traits::Get};
 use sp_runtime::DispatchResult;
 
 impl<T: Config> Pallet<T> {
@@ -21,8 +18,7 @@ impl<T: Config> Pallet<T> {
 		let id = NextManufacturerId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let deposit = T::ApplicationDeposit::get();
-		T::Currency::hold(&HoldReason::ManufacturerDeposit.into(), &who, deposit)
-			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		Self::commit_deposit(&who, deposit)?;
 
 		NextManufacturerId::<T>::put(next);
 		ManufacturerIdOf::<T>::insert(&who, id);
@@ -49,21 +45,10 @@ impl<T: Config> Pallet<T> {
 		let info = ManufacturerInfoOf::<T>::get(id).ok_or(Error::<T>::UnknownManufacturer)?;
 		ensure!(info.status == ManufacturerStatus::Pending, Error::<T>::NotPending);
 
-		Self::release_deposit(&info)?;
+		Self::return_deposit(&info)?;
 		ManufacturerIdOf::<T>::remove(&info.account);
 		ManufacturerInfoOf::<T>::remove(id);
 		Self::deposit_event(Event::Withdrawn { id });
-		Ok(())
-	}
-
-	/// Releases the whole deposit of `info`'s account.
-	pub(crate) fn release_deposit(info: &ManufacturerInfo<T>) -> DispatchResult {
-		T::Currency::release(
-			&HoldReason::ManufacturerDeposit.into(),
-			&info.account,
-			info.deposit,
-			Precision::BestEffort,
-		)?;
 		Ok(())
 	}
 }

@@ -2,7 +2,7 @@
 
 use crate::*;
 use frame_support::ensure;
-use sp_runtime::DispatchResult;
+use sp_runtime::{traits::Zero, DispatchResult};
 
 impl<T: Config> Pallet<T> {
 	/// Approves the pending manufacturer `id` with `quota`.
@@ -46,9 +46,10 @@ impl<T: Config> Pallet<T> {
 		let mut info = ManufacturerInfoOf::<T>::get(id).ok_or(Error::<T>::UnknownManufacturer)?;
 		ensure!(info.status != ManufacturerStatus::Retired, Error::<T>::AlreadyRetired);
 
-		Self::release_deposit(&info)?;
+		Self::return_deposit(&info)?;
 		ManufacturerIdOf::<T>::remove(&info.account);
 		info.status = ManufacturerStatus::Retired;
+		info.deposit = Zero::zero();
 		ManufacturerInfoOf::<T>::insert(id, info);
 		Self::deposit_event(Event::Retired { id });
 		Ok(())

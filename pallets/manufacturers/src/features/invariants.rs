@@ -2,7 +2,10 @@
 
 use crate::*;
 use frame_support::{ensure, traits::fungible::InspectHold};
-use sp_runtime::TryRuntimeError;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Check every invariant of the pallet.
@@ -48,15 +51,23 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Each account running a live manufacturer has exactly its deposit on hold: deposits
-	/// are neither lost nor held twice.
+	/// The pot holds exactly the deposits of the manufacturers not retired, and no
+	/// manufacturer's account holds one: deposits are neither lost nor held twice.
 	fn try_state_deposits_held() -> Result<(), TryRuntimeError> {
-		for (account, id) in ManufacturerIdOf::<T>::iter() {
-			let info = ManufacturerInfoOf::<T>::get(id).ok_or("index points to no manufacturer")?;
-			let held =
-				T::Currency::balance_on_hold(&HoldReason::ManufacturerDeposit.into(), &account);
-			ensure!(held == info.deposit, "held deposit differs from the record");
+		let reason = HoldReason::ManufacturerDeposit.into();
+		let mut deposits = BalanceOf::<T>::zero();
+		for (_, info) in ManufacturerInfoOf::<T>::iter() {
+			if info.status == ManufacturerStatus::Retired {
+				ensure!(info.deposit.is_zero(), "a retired manufacturer keeps a deposit");
+			}
+			ensure!(
+				T::Currency::balance_on_hold(&reason, &info.account).is_zero(),
+				"a deposit held on the manufacturer's own account"
+			);
+			deposits.saturating_accrue(info.deposit);
 		}
+		let held = T::Currency::balance_on_hold(&reason, &Self::pot());
+		ensure!(held == deposits, "the pot's deposits differ from the records");
 		Ok(())
 	}
 }

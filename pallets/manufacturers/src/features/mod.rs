@@ -3,3 +3,4 @@
 mod application;
 mod governance;
 mod invariants;
+mod stake;

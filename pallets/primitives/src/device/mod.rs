@@ -20,7 +20,7 @@ pub use payload::{
 	claim_payload, contract_payload, firmware_payload, CLAIM_CONTEXT, CONTRACT_CONTEXT,
 	FIRMWARE_CONTEXT,
 };
-pub use registry::{DeviceRegistry, ManufacturerRegistry};
+pub use registry::{DeviceRegistry, ManufacturerRegistry, ManufacturerStake, Stake};
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;

@@ -55,6 +55,35 @@ impl<AccountId> ManufacturerRegistry<AccountId> for () {
 	}
 }
 
+/// A manufacturer's stake for its devices.
+#[derive(Clone, Copy, Default, Eq, PartialEq, Debug)]
+pub struct Stake<Balance> {
+	/// Its deposit, which governance can slash; zero for a retired or unknown manufacturer.
+	pub deposit: Balance,
+	/// The devices it has registered.
+	pub devices: u32,
+}
+
+/// What a manufacturer has at stake for its devices: its deposit, which governance can slash.
+pub trait ManufacturerStake<Balance> {
+	/// Manufacturer `id`'s deposit and the devices it has registered.
+	fn stake(id: ManufacturerId) -> Stake<Balance>;
+
+	/// Gives manufacturer `id` a deposit of `deposit`, for benchmarks of pallets that read it.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_set_deposit(id: ManufacturerId, deposit: Balance);
+}
+
+/// Nothing at stake.
+impl<Balance: Default> ManufacturerStake<Balance> for () {
+	fn stake(_: ManufacturerId) -> Stake<Balance> {
+		Stake::default()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_set_deposit(_: ManufacturerId, _: Balance) {}
+}
+
 /// What other pallets (data market, edge mining, contracts) ask about devices.
 pub trait DeviceRegistry<AccountId> {
 	/// The device's lifecycle status; `None` if no device has this code.

@@ -1,5 +1,8 @@
 //! Unit tests: one success test per call and one test per error it can return.
 
+mod migration;
+mod stake;
+
 use crate::{mock::*, Error, Event, ManufacturerIdOf, ManufacturerInfoOf, ManufacturerStatus};
 use frame_support::{
 	assert_noop, assert_ok,
@@ -12,7 +15,12 @@ fn held(who: u64) -> u64 {
 	Balances::total_balance_on_hold(&who)
 }
 
-fn apply(who: u64) -> u32 {
+/// What the registry's pot holds: every deposit.
+pub(crate) fn pot_held() -> u64 {
+	held(crate::Pallet::<Test>::pot())
+}
+
+pub(crate) fn apply(who: u64) -> u32 {
 	assert_ok!(Manufacturers::apply(
 		RuntimeOrigin::signed(who),
 		b"Acme Sensors".to_vec().try_into().unwrap(),
@@ -22,7 +30,7 @@ fn apply(who: u64) -> u32 {
 	ManufacturerIdOf::<Test>::get(who).unwrap()
 }
 
-fn approved(who: u64, quota: u32) -> u32 {
+pub(crate) fn approved(who: u64, quota: u32) -> u32 {
 	let id = apply(who);
 	assert_ok!(Manufacturers::approve(RuntimeOrigin::root(), id, quota));
 	id
@@ -42,7 +50,9 @@ fn apply_works() {
 		assert_eq!(info.status, ManufacturerStatus::Pending);
 		assert_eq!(&info.country, b"DE");
 		assert_eq!((info.quota, info.registered, info.deposit), (0, 0, 100));
-		assert_eq!(held(ACME), 100);
+		// The deposit left for the pot, with the pot's existential deposit (once).
+		assert_eq!((held(ACME), pot_held()), (0, 100));
+		assert_eq!(Balances::balance(&ACME), 1_000 - 100 - 1);
 		System::assert_last_event(Event::Applied { id, account: ACME, deposit: 100 }.into());
 		assert_eq!(apply(BOLT), 1);
 	});
@@ -148,7 +158,7 @@ fn withdraw_works() {
 	new_test_ext(|| {
 		let id = apply(ACME);
 		assert_ok!(Manufacturers::withdraw(RuntimeOrigin::signed(ACME)));
-		assert_eq!(held(ACME), 0);
+		assert_eq!((pot_held(), Balances::balance(&ACME)), (0, 1_000 - 1));
 		assert!(ManufacturerInfoOf::<Test>::get(id).is_none());
 		assert!(ManufacturerIdOf::<Test>::get(ACME).is_none());
 		System::assert_last_event(Event::Withdrawn { id }.into());
@@ -300,7 +310,8 @@ fn retire_works() {
 		assert_ok!(Manufacturers::freeze(RuntimeOrigin::root(), id));
 		assert_ok!(Manufacturers::retire(RuntimeOrigin::root(), id));
 		assert_eq!(status(id), ManufacturerStatus::Retired);
-		assert_eq!(held(ACME), 0);
+		assert_eq!((pot_held(), Balances::balance(&ACME)), (0, 1_000 - 1));
+		assert_eq!(ManufacturerInfoOf::<Test>::get(id).unwrap().deposit, 0);
 		assert!(ManufacturerIdOf::<Test>::get(ACME).is_none());
 		System::assert_last_event(Event::Retired { id }.into());
 		// Retired records stay (their devices point at them); the account may apply again.
@@ -314,7 +325,7 @@ fn retire_works_for_pending_application() {
 		let id = apply(ACME);
 		assert_ok!(Manufacturers::retire(RuntimeOrigin::root(), id));
 		assert_eq!(status(id), ManufacturerStatus::Retired);
-		assert_eq!(held(ACME), 0);
+		assert_eq!(pot_held(), 0);
 	});
 }
 
