@@ -24,20 +24,12 @@ use sp_keyring::Sr25519Keyring;
 /// `authorize` of its own, so a remark stands for any; capacity figures count them, as a
 /// transaction pays them.
 fn signed_extensions_weight() -> frame_support::weights::Weight {
+	use frame_system::offchain::CreateAuthorizedTransaction;
 	use sp_runtime::traits::TransactionExtension;
-	let extension: crate::TxExtension = (
-		frame_system::AuthorizeCall::<Runtime>::new(),
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(sp_runtime::generic::Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(0),
-		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	);
+	// The same extensions the runtime builds for its own transactions; their weight does not
+	// depend on their values.
+	let extension =
+		<Runtime as CreateAuthorizedTransaction<crate::RuntimeCall>>::create_extension();
 	extension.weight(&crate::RuntimeCall::System(frame_system::Call::remark { remark: vec![] }))
 }
 
