@@ -41,6 +41,14 @@ fi
 scripts/build.sh
 load="$CARGO_TARGET_DIR/release/itc-load"
 "$ITC_NODE" --version > "$out/node-version.txt"
+# When and on what: report.py names them beside every figure.
+{
+	echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+	echo "cores: $(nproc)"
+	echo "memory: $(awk '/^MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo)"
+	echo "commit: $(git rev-parse --short=9 HEAD)$(git diff --quiet HEAD || echo ' (with uncommitted changes)')"
+} > "$out/run.txt"
 
 echo "== benchmark machine"
 "$bench_node" benchmark machine --dev --allow-fail \

@@ -5,7 +5,6 @@ markers, and two plots in docs/bench/.
 
     scripts/bench/report.py docs/bench/results
 """
-import datetime
 import json
 import pathlib
 import re
@@ -64,6 +63,17 @@ def load(folder, name):
     return json.loads(path.read_text()) if path.exists() and path.stat().st_size else None
 
 
+def run_facts(folder):
+    """When and on what the run was made: `run.txt` (written by chain.sh), else the date in
+    `benchmark machine`'s log of the same run and no machine."""
+    path = folder / "run.txt"
+    if path.exists():
+        facts = dict(line.split(": ", 1) for line in path.read_text().splitlines() if ": " in line)
+        return facts["date"][:10], f"{facts['cpu']}, {facts['cores']} cores, {facts['memory']}"
+    stamp = re.search(r"^(\d{4}-\d{2}-\d{2}) ", (folder / "machine.txt").read_text(), re.M)
+    return stamp[1], "the CPU model was not recorded by this run"
+
+
 def cpu(report):
     return " + ".join(f"{u['percentOfACore']:.0f} %" for u in report["cpu"]) or "–"
 
@@ -78,10 +88,10 @@ def section(folder):
     version = (folder / "node-version.txt").read_text().strip()
     runs = {w: {n: load(folder, f"dev-{w}-{n}") for n in ("max", "10", "50", "90")} for w in WORKLOADS}
     first = runs["transfer"]["max"]
-    taken = datetime.date.fromtimestamp((folder / "dev-transfer-max.json").stat().st_mtime)
+    taken, hardware = run_facts(folder)
     lines = [
-        f"Measured on {taken} by `scripts/bench/chain.sh` ({version}, release build, this machine: "
-        f"2 cores, 24 GB), each run {first['durationS']:.0f} s "
+        f"Measured on {taken} by `scripts/bench/chain.sh` ({version}, release build; {hardware}), "
+        f"each run {first['durationS']:.0f} s "
         f"of sending with the first {first['warmupS']} s left out. Throughput is counted from the "
         "blocks' own timestamps; latencies are from submitting to first seeing the extrinsic in a "
         "best or a finalized block (polled every 20 ms). Each workload runs on a fresh `--dev` "
