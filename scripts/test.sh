@@ -12,6 +12,9 @@ step() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 
 step "setup"
 scripts/setup.sh test
+# Setup may have installed Node.js 20 into $ITC_TOOLS: put it on this script's PATH too, for
+# every test that starts a Node program (the IPFS engine of the node's kubo tests).
+source scripts/env.sh
 
 step "build the node"
 scripts/build.sh

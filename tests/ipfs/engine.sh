@@ -9,6 +9,8 @@
 # so a restart serves what was stored before.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# The project's Node.js (20 or newer; scripts/setup.sh) first on the PATH.
+source "$here/../../scripts/env.sh"
 export IPFS_PATH="$1"
 port="$2"
 # js-ipfs 0.66 calls Promise.withResolvers (Node 22); polyfill.cjs adds it on Node 20.
